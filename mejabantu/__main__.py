@@ -1,0 +1,3 @@
+from mejabantu.cli import main
+
+main()

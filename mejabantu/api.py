@@ -1,0 +1,100 @@
+"""The JSON API under /api/v1 (django-ninja); each app adds its router."""
+
+from django.http import Http404, HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer
+
+from mejabantu.accounts.services import api_token_user
+
+
+class BearerAuth(HttpBearer):
+    """`Authorization: Bearer <token>` from POST /api/v1/auth/token."""
+
+    def authenticate(self, request: HttpRequest, token: str):
+        user = api_token_user(raw=token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class OptionalBearerAuth(BearerAuth):
+    """Like BearerAuth, but anonymous callers pass as AnonymousUser (open endpoints)."""
+
+    def __call__(self, request: HttpRequest):
+        from django.contrib.auth.models import AnonymousUser
+
+        result = super().__call__(request)
+        if result:
+            return result
+        request.user = AnonymousUser()
+        return request.user
+
+
+bearer = BearerAuth()
+optional_bearer = OptionalBearerAuth()
+
+api = NinjaAPI(
+    title="Mejabantu API",
+    version="1",
+    description="The candidacy helpdesk of a KPU office: tickets, knowledge, checks, schedule.",
+    urls_namespace="api",
+    auth=bearer,
+)
+
+
+def _field_name(loc: list) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "payload", "form")]
+    return ".".join(parts) or "request"
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    errors = []
+    for err in exc.errors:
+        field = _field_name(list(err.get("loc", [])))
+        errors.append({"field": field, "message": err.get("msg", "")})
+    message = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    return api.create_response(
+        request, {"detail": f"Data tidak valid — {message}", "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(
+        request, {"detail": "Tidak ditemukan, atau Anda tidak berhak melihatnya."}, status=404
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request, exc):
+    return api.create_response(
+        request,
+        {"detail": "Perlu masuk: kirim header Authorization: Bearer <token>."},
+        status=401,
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def _add_routers() -> None:
+    from mejabantu.accounts.api import router as accounts_router
+    from mejabantu.candidacy.api import router as candidacy_router
+    from mejabantu.helpdesk.api import router as helpdesk_router
+    from mejabantu.knowledge.api import router as knowledge_router
+    from mejabantu.offices.api import router as offices_router
+    from mejabantu.schedule.api import router as schedule_router
+
+    api.add_router("/auth", accounts_router)
+    api.add_router("/offices", offices_router)
+    api.add_router("/tickets", helpdesk_router)
+    api.add_router("/knowledge", knowledge_router)
+    api.add_router("/candidacy", candidacy_router)
+    api.add_router("/", schedule_router)
+
+
+_add_routers()

@@ -1,0 +1,19 @@
+"""Load the demo data of KPU Kabupaten Belitung (idempotent)."""
+
+from django.core.management.base import BaseCommand
+from django.utils import translation
+
+from mejabantu.core.demo import loaders
+
+
+class Command(BaseCommand):
+    help = "Load the demo data of KPU Kabupaten Belitung; running it again changes nothing."
+
+    def handle(self, *args, **options):
+        with translation.override("id"):
+            for load in loaders():
+                if options["verbosity"] > 0:
+                    self.stdout.write(f"{load.__module__} ...")
+                load()
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,57 @@
+"""The background worker: runs queued tasks and the periodic jobs."""
+
+import logging
+import os
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+from django_tasks_db.management.commands.db_worker import Worker
+
+from mejabantu.core import periodic
+
+logger = logging.getLogger("mejabantu.worker")
+
+
+class Command(BaseCommand):
+    help = "Run queued background tasks (mail, imports) and periodic jobs (SLA sweeps, reminders)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=2.0, help="Seconds between polls.")
+        parser.add_argument("--once", action="store_true", help="Run due work once and exit.")
+
+    def handle(self, *args, interval: float, once: bool, **options):
+        self.running = True
+        last_run: dict[str, float] = {}
+
+        def stop(signum, frame):
+            self.running = False
+
+        if not once:
+            signal.signal(signal.SIGTERM, stop)
+            signal.signal(signal.SIGINT, stop)
+        worker_id = f"{os.uname().nodename}-{os.getpid()}"
+        while self.running:
+            now = time.monotonic()
+            for job in list(periodic.REGISTRY.values()):
+                if once or now - last_run.get(job.name, -1e9) >= job.every_seconds:
+                    last_run[job.name] = now
+                    try:
+                        job.func()
+                    except Exception:  # a failing job must not stop the worker
+                        logger.exception("periodic job %s failed", job.name)
+            Worker(
+                queue_names=["*"],
+                interval=0,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id=worker_id,
+                excluded_queue_names=[],
+            ).run()
+            close_old_connections()
+            if once:
+                break
+            time.sleep(interval)

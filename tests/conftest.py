@@ -1,0 +1,35 @@
+"""Shared fixtures: demo data, users, a real SMTP server, the app in a subprocess, Chromium."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("MEJABANTU_DEMO", "1")
+
+
+@pytest.fixture
+def demo(db):
+    """The demo offices and accounts (the same loaders `make run` uses)."""
+    from mejabantu.accounts import demo as accounts_demo
+    from mejabantu.offices import demo as offices_demo
+
+    offices_demo.load()
+    accounts_demo.load()
+
+
+@pytest.fixture
+def office(demo):
+    from mejabantu.offices.models import Office
+
+    return Office.objects.get(code="19.02")
+
+
+@pytest.fixture
+def users(demo):
+    """The demo accounts by username."""
+    from mejabantu.accounts.models import User
+
+    return {u.username: u for u in User.objects.select_related("office", "organisation")}
+
+
+pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.app_server"]

@@ -1,0 +1,32 @@
+from django.core.management import call_command
+
+from mejabantu.accounts.models import Organisation, User
+from mejabantu.offices.models import Office
+
+
+def test_demo_data_loads_twice_without_duplicates(db):
+    call_command("demo", verbosity=0)
+    counts = (Office.objects.count(), User.objects.count(), Organisation.objects.count())
+    call_command("demo", verbosity=0)
+    assert (Office.objects.count(), User.objects.count(), Organisation.objects.count()) == counts
+    belitung = Office.objects.get(code="19.02")
+    assert belitung.parent.code == "19"
+    assert belitung.parent.parent.code == "ri"
+    assert (
+        User.objects.get(username="lo-partai-a").organisation
+        != User.objects.get(username="lo-partai-b").organisation
+    )
+
+
+def test_office_page_is_addressed_by_kemendagri_code(client, office):
+    response = client.get("/kantor/19.02/")
+    assert response.status_code == 200
+    assert "KPU Kabupaten Belitung" in response.content.decode()
+    assert client.get("/kantor/99.99/").status_code == 404
+
+
+def test_office_api_by_code(client, office):
+    data = client.get("/api/v1/offices/19.02").json()
+    assert data["timezone"] == "Asia/Jakarta"
+    assert data["timezone_label"] == "WIB"
+    assert data["parent"] == "19"
