@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "mejabantu.accounts.context_processors.roles",
             ],
+            "builtins": ["template_partials.templatetags.partials"],
         },
     }
 ]
