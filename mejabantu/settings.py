@@ -205,6 +205,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Meja Bantuan Pencalonan <meja-bantuan@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public address of this site, for links in e-mail.
+MEJABANTU_SITE_URL = os.environ.get("MEJABANTU_SITE_URL", "http://127.0.0.1:8000")
+MEJABANTU_DEFAULT_OFFICE = os.environ.get("MEJABANTU_DEFAULT_OFFICE", "19.02")
 
 TASKS = {
     "default": {
