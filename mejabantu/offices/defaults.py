@@ -10,6 +10,7 @@ found, so the coordinator can correct them.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 GOVERNMENT_WEEK: dict[int, list[tuple[str, str]]] = {
     0: [("07.30", "12.00"), ("13.00", "16.00")],
@@ -36,6 +37,11 @@ EXTRA_NATIONAL_HOLIDAYS: dict[date, str] = {
 
 def national_holidays(years: range | list[int]) -> dict[date, str]:
     """Return Indonesian national holidays (election days included) for the given years."""
+    return dict(_national_holidays(tuple(years)))
+
+
+@lru_cache(maxsize=32)
+def _national_holidays(years: tuple[int, ...]) -> dict[date, str]:
     import holidays
 
     found: dict[date, str] = {}
