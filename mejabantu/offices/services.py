@@ -11,9 +11,9 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 
 from mejabantu.offices import business_time as bt
-from mejabantu.offices import clock
 from mejabantu.offices.models import (
     Closure,
     HoursChange,
@@ -31,7 +31,7 @@ def _log(*, office: Office, actor, subject: str, before: Any, after: Any) -> Hou
     return HoursChange.objects.create(
         office=office,
         actor=actor if getattr(actor, "pk", None) else None,
-        at=clock.now(),
+        at=timezone.now(),  # the real instant, even when the working-time clock is frozen
         subject=subject,
         before=before,
         after=after,
