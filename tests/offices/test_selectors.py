@@ -112,3 +112,30 @@ def test_an_office_without_policies_has_none(offices):
 def test_opening_status(office, now, is_open, until, opens_at):
     status = opening_status(office, now)
     assert (status.open, status.until, status.opens_at) == (is_open, until, opens_at)
+
+
+def test_a_due_time_is_explained_in_indonesian(office):
+    from mejabantu.offices.business_time import explain_due
+    from mejabantu.offices.hours import explanation_text
+    from mejabantu.offices.sla import Pause, compute_clock
+
+    data = explain_due(office_calendar(office), at(2024, 8, 16, 15, 50), 60).as_dict()
+    text = explanation_text(data, office)
+    assert text.counted == [
+        "Jumat, 16 Agustus 2024: 15.50–16.30 (40 menit)",
+        "Senin, 19 Agustus 2024: 07.30–07.50 (20 menit)",
+    ]
+    assert text.skipped == [
+        "Sabtu, 17 Agustus 2024: Hari Kemerdekaan Republik Indonesia (hari libur)"
+    ]
+    clock = compute_clock(
+        office_calendar(office),
+        started_at=at(2024, 9, 2, 8, 0),
+        target_minutes=60,
+        now=at(2024, 9, 2, 10, 0),
+        pauses=[Pause(at(2024, 9, 2, 8, 30), at(2024, 9, 2, 9, 0))],
+    )
+    paused = explanation_text(clock.explanation, office)
+    assert paused.pauses == [
+        "dihentikan Senin, 2 September 2024 08.30 WIB – Senin, 2 September 2024 09.00 WIB"
+    ]
