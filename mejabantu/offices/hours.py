@@ -26,6 +26,7 @@ __all__ = [
     "open_intervals_for",
     "opening_status",
     "sla_policy_for",
+    "ticket_clocks_for",
 ]
 
 
@@ -85,6 +86,32 @@ def opening_status(office: Office, now: datetime | None = None) -> OpeningStatus
         opens_at=opens_at.astimezone(calendar.tz) if opens_at else None,
         tz_label=office.timezone_label,
         now=now,
+    )
+
+
+def ticket_clocks_for(
+    office: Office,
+    *,
+    category_code: str,
+    priority: str,
+    received_at: datetime,
+    now: datetime | None = None,
+    first_responded_at: datetime | None = None,
+    resolved_at: datetime | None = None,
+    pauses: list[Pause] | tuple[Pause, ...] = (),
+) -> TicketClocks | None:
+    """Look up the office's SLA policy and return the ticket's clocks (None: no policy)."""
+    policy = sla_policy_for(office, category_code, priority)
+    if policy is None:
+        return None
+    return compute_ticket_clocks(
+        calendar=office_calendar(office),
+        policy=policy,
+        received_at=received_at,
+        now=now or clock.now(),
+        first_responded_at=first_responded_at,
+        resolved_at=resolved_at,
+        pauses=pauses,
     )
 
 
