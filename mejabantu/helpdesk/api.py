@@ -46,6 +46,9 @@ class TicketOut(Schema):
     resolved_at: datetime | None
     version: int
     rating: int | None
+    first_response_due: datetime | None
+    resolution_due: datetime | None
+    sla_state: str = Field(..., description="ok, warning, breached, paused, met, or empty")
     url: str
 
 
@@ -115,6 +118,9 @@ def _out(t: Ticket) -> dict:
         "resolved_at": t.resolved_at,
         "version": t.version,
         "rating": t.rating,
+        "first_response_due": t.first_response_due,
+        "resolution_due": t.resolution_due,
+        "sla_state": t.sla_state,
         "url": t.get_absolute_url(),
     }
 

@@ -145,6 +145,13 @@ class Ticket(models.Model):
     version = models.PositiveIntegerField(default=1)
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True)
     message_count = models.PositiveIntegerField(default=0)
+    # SLA clocks, counted in the office's working time (mejabantu.offices.sla).
+    first_response_due = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    sla_due = models.DateTimeField(_("next due"), null=True, blank=True)
+    sla_state = models.CharField(_("SLA state"), max_length=10, blank=True)
+    sla_elapsed_minutes = models.PositiveIntegerField(_("working minutes elapsed"), default=0)
+    sla_next_check = models.DateTimeField(null=True, blank=True, db_index=True)
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     rating_comment = models.TextField(_("rating comment"), blank=True)
     rated_at = models.DateTimeField(_("rated at"), null=True, blank=True)
@@ -158,6 +165,7 @@ class Ticket(models.Model):
             models.Index(fields=["office", "assignee", "status"], name="ticket_office_assignee"),
             models.Index(fields=["organisation", "-received_at"], name="ticket_org_received"),
             models.Index(fields=["office", "-received_at"], name="ticket_office_received"),
+            models.Index(fields=["office", "status", "sla_due"], name="ticket_office_due"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -287,6 +295,27 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit events are never deleted.")
+
+
+class SlaWarning(models.Model):
+    """One warning sent for one clock and threshold of a ticket; the constraint makes the
+    sweep idempotent even with several workers."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="sla_warnings")
+    clock = models.CharField(max_length=20)  # first_response | resolution
+    threshold = models.CharField(max_length=10)  # warning | breached
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ticket", "clock", "threshold"], name="one_warning_per_threshold"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} {self.clock} {self.threshold}"
 
 
 class ReferenceCounter(models.Model):

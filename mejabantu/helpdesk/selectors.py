@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
 from mejabantu.accounts.models import Organisation, User
@@ -137,7 +137,7 @@ def ticket_queue(*, user: User, filters: QueueFilters) -> QuerySet[Ticket]:
     qs = qs.defer("body")  # lists show the subject only
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
         return qs.order_by("-received_at", "-id")
-    return qs.order_by("received_at", "id")
+    return qs.order_by(F("sla_due").asc(nulls_last=True), "received_at", "id")
 
 
 def categories_for(office: Office) -> list[Category]:

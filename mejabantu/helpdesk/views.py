@@ -227,6 +227,18 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         "conflict": forms.get("conflict"),
     }
     if staff:
+        from mejabantu.helpdesk.services.sla import clocks_of
+        from mejabantu.offices.hours import explanation_text
+
+        clocks = clocks_of(ticket)
+        context["clocks"] = clocks
+        if clocks is not None:
+            c = (
+                clocks.first_response
+                if clocks.first_response.state != "met"
+                else (clocks.resolution)
+            )
+            context["explained"] = explanation_text(c.explanation, ticket.office)
         categories = selectors.categories_for(ticket.office)
         officers = selectors.officers_of(ticket.office)
         context.update(

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mejabantu.helpdesk.models import Message, Status, Ticket
-from mejabantu.helpdesk.services import notify
+from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
 from mejabantu.helpdesk.services.errors import HelpdeskError, PermissionDenied
 from mejabantu.helpdesk.services.files import attachments_save
@@ -88,6 +88,8 @@ def message_add(
         at=now,
     )
     ticket.refresh_from_db()
+    if changes or "first_response_at" in updates:
+        sla.ticket_sla_refresh(ticket)
     if message.from_requester:
         notify.requester_replied(ticket=ticket, message=message)
     elif not internal:

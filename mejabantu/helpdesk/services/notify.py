@@ -79,3 +79,24 @@ def requester_replied(*, ticket: Ticket, message) -> None:
     )
     for user in recipients:
         mail_queue(to=user.email, subject=subject, body=body, ticket=ticket)
+
+
+def sla_warning(*, ticket: Ticket, clock_name: str, threshold: str, clock, recipients) -> None:
+    subject, body = _render(
+        "sla_warning",
+        {
+            "ticket": ticket,
+            "clock_name": clock_name,
+            "threshold": threshold,
+            "clock": clock,
+            "link": _site() + ticket.get_absolute_url(),
+        },
+    )
+    for user in recipients:
+        mail_queue(
+            to=user.email,
+            subject=subject,
+            body=body,
+            ticket=ticket,
+            dedupe_key=f"sla:{ticket.pk}:{clock_name}:{threshold}:{user.pk}",
+        )

@@ -20,7 +20,7 @@ from mejabantu.helpdesk.models import (
     Status,
     Ticket,
 )
-from mejabantu.helpdesk.services import notify
+from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
 from mejabantu.helpdesk.services.errors import ConflictError, HelpdeskError, PermissionDenied
 from mejabantu.helpdesk.services.files import attachments_save
@@ -214,6 +214,7 @@ def ticket_create(
                     )
                     notify.assigned(ticket=ticket, assignee=chosen, by=None)
             notify.created(ticket=ticket)
+            sla.ticket_sla_refresh(ticket)
     except IntegrityError:
         if idempotency_key is not None:
             existing = Ticket.objects.filter(idempotency_key=idempotency_key).first()
@@ -314,6 +315,8 @@ def ticket_update(
     current.updated_at = at or timezone.now()
     current.save()
     audit(ticket=current, actor=actor, action="updated", changes=diff, at=at)
+    if {"status", "priority", "category"} & set(diff):
+        sla.ticket_sla_refresh(current)
     if "status" in diff:
         notify.status_changed(ticket=current, before=diff["status"][0])
     if "assignee" in diff and current.assignee is not None and current.assignee != actor:

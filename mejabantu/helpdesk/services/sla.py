@@ -1,0 +1,143 @@
+"""SLA clocks on tickets: stored due times, pauses while waiting, and the warning sweep.
+
+The arithmetic is the offices app's (mejabantu.offices.sla, in working time); this module
+feeds it a ticket's history and keeps the result on the ticket, so queues sort by due time
+without computing anything. Clocks are recomputed when the ticket changes (status, priority,
+category, first response); a later change of the office's hours therefore never moves the
+due times of tickets already counted, until they change again.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+
+from mejabantu.accounts.models import User
+from mejabantu.helpdesk.models import OPEN_STATUSES, AuditEvent, SlaWarning, Status, Ticket
+from mejabantu.offices import clock
+from mejabantu.offices.hours import ticket_clocks_for
+from mejabantu.offices.sla import Pause
+
+PAUSING = {Status.WAITING: "waiting_requester"}
+
+
+def ticket_pauses(ticket: Ticket) -> list[Pause]:
+    """Periods the ticket waited on the requester, from its audit trail."""
+    pauses: list[Pause] = []
+    start = None
+    events = AuditEvent.objects.filter(ticket=ticket).only("changes", "created_at")
+    for event in events:
+        change = (event.changes or {}).get("status")
+        if not change:
+            continue
+        before, after = change
+        if after in PAUSING and start is None:
+            start = event.created_at
+        elif before in PAUSING and start is not None:
+            pauses.append(Pause(start=start, end=event.created_at, reason=PAUSING[before]))
+            start = None
+    if start is not None:
+        pauses.append(Pause(start=start, end=None, reason="waiting_requester"))
+    return pauses
+
+
+def clocks_of(ticket: Ticket, now=None):
+    """The ticket's clocks now (None when its office has no SLA policy)."""
+    return ticket_clocks_for(
+        ticket.office,
+        category_code=ticket.category.code,
+        priority=ticket.priority,
+        received_at=ticket.received_at,
+        now=now or clock.now(),
+        first_responded_at=ticket.first_response_at,
+        resolved_at=ticket.resolved_at,
+        pauses=ticket_pauses(ticket),
+    )
+
+
+def ticket_sla_refresh(ticket: Ticket, now=None) -> Ticket:
+    """Recompute and store the ticket's due times, state and next check."""
+    now = now or clock.now()
+    clocks = clocks_of(ticket, now)
+    fields = {
+        "first_response_due": None,
+        "resolution_due": None,
+        "sla_due": None,
+        "sla_state": "",
+        "sla_elapsed_minutes": 0,
+        "sla_next_check": None,
+    }
+    if clocks is not None:
+        first, resolution = clocks.first_response, clocks.resolution
+        pending = [c for c in (first, resolution) if c.state not in ("met",)]
+        checks = [
+            t for c in pending if c.state != "paused" for t in (c.warning_at, c.due) if t > now
+        ]
+        is_open = ticket.status in OPEN_STATUSES
+        fields.update(
+            first_response_due=first.due,
+            resolution_due=resolution.due,
+            sla_due=(first.due if first.state != "met" else resolution.due) if is_open else None,
+            sla_state=first.state if first.state != "met" else resolution.state,
+            sla_elapsed_minutes=int(resolution.elapsed_minutes),
+            sla_next_check=min(checks) if checks and is_open else None,
+        )
+        if ticket.status in PAUSING:  # waiting: the clocks stand still until it moves on
+            fields.update(sla_state="paused", sla_next_check=None)
+        elif is_open and not checks and any(c.state in ("warning", "breached") for c in pending):
+            fields["sla_next_check"] = now  # a threshold passed: let the sweep warn now
+    Ticket.objects.filter(pk=ticket.pk).update(**fields)
+    for key, value in fields.items():
+        setattr(ticket, key, value)
+    return ticket
+
+
+def _recipients(ticket: Ticket) -> list[User]:
+    people = list(
+        User.objects.filter(office=ticket.office_id, is_active=True, role=User.Role.COORDINATOR)
+    )
+    if ticket.assignee_id and ticket.assignee not in people:
+        people.insert(0, ticket.assignee)
+    return [p for p in people if p.email]
+
+
+def sla_sweep(now=None) -> int:
+    """Send one warning per clock and threshold that has passed; return how many were new.
+
+    Safe with several workers at once: the unique constraint on SlaWarning lets exactly one
+    worker record (and mail) each warning.
+    """
+    from mejabantu.helpdesk.services import notify
+
+    now = now or clock.now()
+    due = (
+        Ticket.objects.filter(status__in=OPEN_STATUSES)
+        .filter(Q(sla_next_check__lte=now))
+        .select_related("office", "category", "assignee")
+    )
+    sent = 0
+    for ticket in due[:500]:
+        clocks = clocks_of(ticket, now)
+        ticket_sla_refresh(ticket, now)
+        if clocks is None:
+            continue
+        for name, c in (
+            ("first_response", clocks.first_response),
+            ("resolution", clocks.resolution),
+        ):
+            if c.state == "met" or c.state == "paused":
+                continue
+            reached = [t for t, at in (("warning", c.warning_at), ("breached", c.due)) if now >= at]
+            for threshold in reached:
+                try:
+                    with transaction.atomic():
+                        SlaWarning.objects.create(ticket=ticket, clock=name, threshold=threshold)
+                        notify.sla_warning(
+                            ticket=ticket,
+                            clock_name=name,
+                            threshold=threshold,
+                            clock=c,
+                            recipients=_recipients(ticket),
+                        )
+                except IntegrityError:
+                    continue  # another worker warned already
+                sent += 1
+    return sent
