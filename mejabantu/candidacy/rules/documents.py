@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mejabantu.candidacy.rules.eligibility import DOCUMENT_REQUIREMENTS
+from mejabantu.candidacy.rules.eligibility import DOCUMENT_REQUIREMENTS, STATEMENT
 
 ROUTES = ("party", "independent")
 ROLES = ("head", "deputy", "pair")
@@ -117,6 +117,8 @@ CONDITIONAL_CODES = {
 def checklist(route: str, role: str) -> list[ChecklistItem]:
     """Return the documents for ``route`` (party or independent) and ``role``.
 
+    Requirements proven by the candidate's own statement share one item, the statement.
+
     ``role`` is ``head`` or ``deputy`` for one candidate's own documents, or ``pair`` for
     the documents the pair (and its proposers) hand in once.
     """
@@ -126,16 +128,18 @@ def checklist(route: str, role: str) -> list[ChecklistItem]:
         raise ValueError(f"role: {role!r} tidak dikenal (head, deputy atau pair).")
     if role == "pair":
         return list((PAIR_PARTY if route == "party" else PAIR_INDEPENDENT) + PAIR_COMMON)
-    items = [
-        ChecklistItem(i.code, i.document, i.issuer, i.legal_basis, role) for i in CANDIDATE_COMMON
-    ]
-    seen = {i.document for i in items}
+    items = []
+    for item in CANDIDATE_COMMON:
+        document = item.document
+        if item.code == "candidate_statement" and role == "deputy":
+            document += (
+                ", termasuk pernyataan belum pernah menjabat gubernur, bupati atau wali kota "
+                "di daerah yang sama"
+            )
+        items.append(ChecklistItem(item.code, document, item.issuer, item.legal_basis, role))
     for req in DOCUMENT_REQUIREMENTS:
-        if req.deputy_only and role != "deputy":
-            continue
-        if req.document in seen:
-            continue
-        seen.add(req.document)
+        if req.document == STATEMENT:
+            continue  # covered by the candidate's statement above
         items.append(
             ChecklistItem(
                 req.code,
