@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from mejabantu.candidacy.rules.arithmetic import percent_of_ceil, share_percent
 from mejabantu.candidacy.rules.base import Status
+from mejabantu.candidacy.rules.params import load_shipped
 from mejabantu.candidacy.rules.threshold import PartyResult, ThresholdRule, requirement
 
 
@@ -127,3 +128,33 @@ def test_warns_when_a_party_already_backs_another_pair(new_rules):
 
 def test_no_party_chosen_is_unknown_not_a_failure(new_rules):
     assert _check(new_rules, []).verdict.status == Status.UNKNOWN
+
+
+@given(
+    votes=st.lists(st.integers(0, 50_000), min_size=5, max_size=5),
+    seats=st.lists(st.integers(0, 6), min_size=5, max_size=5),
+    legacy=st.booleans(),
+)
+def test_fast_coalition_verdicts_agree_with_the_full_rule(votes, seats, legacy):
+    from itertools import combinations
+
+    from mejabantu.candidacy.rules.threshold import coalition_verdicts
+
+    rules = load_shipped("uu10-2016-pkpu8-2024" if legacy else "pkpu10-2024")
+    total = max(sum(votes), 1)
+    fast = coalition_verdicts(
+        rules,
+        level="kabupaten",
+        dpt=136_500,
+        valid_votes_total=total,
+        seats_total=25,
+        votes=votes,
+        seats=seats,
+        max_size=3,
+    )
+    parties = [
+        PartyResult(str(i), str(i), v, s) for i, (v, s) in enumerate(zip(votes, seats, strict=True))
+    ]
+    groups = [g for k in (1, 2, 3) for g in combinations(parties, k)]
+    full = [_check(rules, list(g), total=total).eligible is True for g in groups]
+    assert fast == full

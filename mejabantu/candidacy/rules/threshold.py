@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import combinations
 
 from mejabantu.candidacy.rules.arithmetic import (
     format_number,
@@ -256,3 +257,42 @@ def fast_verdicts(
         return [votes >= need for votes, _seats in coalitions]
     min_seats = req.min_seats if req.min_seats is not None else 10**9
     return [votes >= req.min_votes or seats >= min_seats for votes, seats in coalitions]
+
+
+def coalition_verdicts(
+    rule_set: RuleSetData,
+    *,
+    level: str,
+    dpt: int,
+    valid_votes_total: int,
+    seats_total: int,
+    votes: Sequence[int],
+    seats: Sequence[int],
+    max_size: int = 4,
+) -> list[bool]:
+    """Return eligibility of every coalition of 1..``max_size`` parties of one region.
+
+    Coalitions come in ``itertools.combinations`` order by size (all singles, then all
+    pairs, ...). The same decision as :class:`ThresholdRule`, without the reasons: seatless
+    parties count only where the rule set allows it.
+    """
+    req = requirement(
+        rule_set, level=level, dpt=dpt, valid_votes_total=valid_votes_total, seats_total=seats_total
+    )
+    if not rule_set.params.seatless_parties_allowed:
+        votes = [v if s > 0 else 0 for v, s in zip(votes, seats, strict=True)]
+    need = req.min_votes
+    out: list[bool] = []
+    if req.mode == "vote_bands":
+        for k in range(1, max_size + 1):
+            out.extend([sum(c) >= need for c in combinations(votes, k)])
+        return out
+    min_seats = req.min_seats if req.min_seats is not None else 10**9
+    for k in range(1, max_size + 1):
+        out.extend(
+            [
+                sum(cv) >= need or sum(cs) >= min_seats
+                for cv, cs in zip(combinations(votes, k), combinations(seats, k), strict=True)
+            ]
+        )
+    return out
