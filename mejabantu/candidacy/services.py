@@ -206,8 +206,8 @@ def registration_create(
     )
     if parties:
         registration.parties.set(parties)
-    for position, item in enumerate(full_checklist(route)):
-        RegistrationDocument.objects.create(
+    RegistrationDocument.objects.bulk_create(
+        RegistrationDocument(
             registration=registration,
             code=item.code,
             role=item.role,
@@ -217,6 +217,8 @@ def registration_create(
             conditional=item.conditional,
             position=position,
         )
+        for position, item in enumerate(full_checklist(route))
+    )
     registration_check(registration=registration)
     return registration
 

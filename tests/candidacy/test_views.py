@@ -12,7 +12,9 @@ def _number(head):
     return Registration.objects.get(head_name=head).number
 
 
-def test_coalition_calculator_shows_verdict_and_the_party_that_completes_it(client, candidacy_demo):
+def test_coalition_calculator_shows_verdict_and_the_party_that_completes_it(
+    client, candidacy_reference
+):
     r = client.get(
         reverse("candidacy:coalition"),
         {"region": "19.02", "parties": ["golkar"]},
@@ -26,14 +28,14 @@ def test_coalition_calculator_shows_verdict_and_the_party_that_completes_it(clie
     assert "angka ilustrasi" in html
 
 
-def test_coalition_calculator_works_as_a_plain_page(client, candidacy_demo):
+def test_coalition_calculator_works_as_a_plain_page(client, candidacy_reference):
     r = client.get(reverse("candidacy:coalition"), {"region": "19.02", "parties": ["pdip"]})
     assert r.status_code == 200
     assert "<html" in r.content.decode()
     assert 'data-testid="coalition-verdict"' in r.content.decode()
 
 
-def test_candidate_check_keeps_input_and_explains_a_bad_date(client, candidacy_demo):
+def test_candidate_check_keeps_input_and_explains_a_bad_date(client, candidacy_reference):
     r = client.get(
         reverse("candidacy:candidate"), {"position": "bupati", "birth_date": "1999-13-40"}
     )
@@ -43,14 +45,14 @@ def test_candidate_check_keeps_input_and_explains_a_bad_date(client, candidacy_d
     assert 'value="1999-13-40"' in html
 
 
-def test_candidate_check_birthday_on_determination_day(client, candidacy_demo):
+def test_candidate_check_birthday_on_determination_day(client, candidacy_reference):
     r = client.get(
         reverse("candidacy:candidate"), {"position": "bupati", "birth_date": "1999-09-22"}
     )
     assert "berusia 25 tahun" in r.content.decode()
 
 
-def test_independent_calculator_for_belitung(client, candidacy_demo):
+def test_independent_calculator_for_belitung(client, candidacy_reference):
     r = client.get(reverse("candidacy:independent"), {"region": "19.02"})
     assert "13.650" in r.content.decode()
 
