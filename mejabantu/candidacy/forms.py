@@ -29,7 +29,10 @@ class RuleSetChoiceMixin:
 
 
 class CoalitionForm(RuleSetChoiceMixin, forms.Form):
-    region = forms.ChoiceField(label=_("Region"))
+    # A new region brings other parties: reload the whole page rather than the result.
+    region = forms.ChoiceField(
+        label=_("Region"), widget=forms.Select(attrs={"onchange": "this.form.submit()"})
+    )
     parties = forms.MultipleChoiceField(
         label=_("Parties in the coalition"), required=False, widget=forms.CheckboxSelectMultiple
     )

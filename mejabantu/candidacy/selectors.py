@@ -131,6 +131,11 @@ def registrations_visible_to(user) -> QuerySet[Registration]:
     return qs.filter(scope).distinct()
 
 
+def registrations_countable(*, office) -> QuerySet[Registration]:
+    """Return an office's real registrations for counts and reports (never rehearsals)."""
+    return Registration.objects.filter(office=office, is_rehearsal=False)
+
+
 def registration_get(*, user, number: str) -> Registration:
     """Return one visible registration or raise 404 (also for another party's record)."""
     found = registrations_visible_to(user).filter(number=number).first()

@@ -252,3 +252,16 @@ def test_demo_load_is_idempotent(candidacy_demo):
     demo.load()
     assert Registration.objects.count() == count == 4
     assert Registration.objects.filter(is_rehearsal=True).count() == 1
+
+
+def test_rehearsals_never_count(candidacy_demo, office):
+    from mejabantu.candidacy.selectors import registrations_countable
+
+    heads = set(registrations_countable(office=office).values_list("head_name", flat=True))
+    assert len(heads) == 3 and "Calon Gladi Satu" not in heads
+
+
+def test_province_coalition_uses_the_province_band(client, candidacy_reference):
+    r = client.get(reverse("candidacy:coalition"), {"region": "19", "parties": ["pdip"]})
+    html = r.content.decode()
+    assert "85.600" in html  # 10 % of 856,000 illustrative provincial valid votes
