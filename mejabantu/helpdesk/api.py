@@ -1,5 +1,261 @@
-"""JSON API of the helpdesk app (mounted by mejabantu/api.py)."""
+"""Tickets in the JSON API: list, create, read, reply, change. Unseen objects are 404."""
 
-from ninja import Router
+from datetime import datetime
+from uuid import UUID
 
-router = Router(tags=["helpdesk"])
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import Field, Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from mejabantu.accounts.models import Organisation, User
+from mejabantu.helpdesk import selectors, services
+from mejabantu.helpdesk.models import Ticket
+from mejabantu.helpdesk.services.tickets import is_office_staff
+
+router = Router(tags=["tickets"])
+
+
+class MessageOut(Schema):
+    id: int
+    author: str
+    from_requester: bool
+    internal: bool
+    body: str
+    created_at: datetime
+    attachments: list[str]
+
+
+class TicketOut(Schema):
+    id: int
+    reference: str
+    office: str
+    organisation: str | None
+    requester_name: str
+    category: str
+    subject: str
+    body: str
+    channel: str
+    priority: str
+    status: str
+    assignee: str | None
+    received_at: datetime
+    created_at: datetime
+    updated_at: datetime
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    version: int
+    rating: int | None
+    url: str
+
+
+class TicketDetailOut(TicketOut):
+    messages: list[MessageOut]
+
+
+class TicketListOut(Schema):
+    count: int
+    results: list[TicketOut]
+
+
+class TicketFilters(Schema):
+    status: str = ""
+    category: str = ""
+    channel: str = ""
+    organisation: str = ""
+    assignee: str = ""
+    q: str = ""
+    limit: int = Field(50, ge=1, le=200)
+    offset: int = Field(0, ge=0)
+
+
+class TicketIn(Schema):
+    subject: str = Field(..., min_length=1, max_length=200)
+    body: str = Field(..., min_length=1)
+    category: str
+    channel: str | None = None
+    organisation: str | None = None
+    requester_name: str | None = None
+    received_at: datetime | None = None
+    priority: str | None = None
+    idempotency_key: UUID | None = None
+
+
+class MessageIn(Schema):
+    body: str = Field(..., min_length=1)
+    internal: bool = False
+
+
+class TicketPatch(Schema):
+    status: str | None = None
+    assignee: str | None = Field(None, description="username, or empty string to unassign")
+    priority: str | None = None
+    category: str | None = None
+    version: int | None = Field(None, description="the version you read; a stale one is 409")
+
+
+def _out(t: Ticket) -> dict:
+    return {
+        "id": t.pk,
+        "reference": t.reference,
+        "office": t.office.code,
+        "organisation": t.organisation.code if t.organisation_id else None,
+        "requester_name": t.requester_name,
+        "category": t.category.code,
+        "subject": t.subject,
+        "body": t.body,
+        "channel": t.channel,
+        "priority": t.priority,
+        "status": t.status,
+        "assignee": t.assignee.username if t.assignee_id else None,
+        "received_at": t.received_at,
+        "created_at": t.created_at,
+        "updated_at": t.updated_at,
+        "first_response_at": t.first_response_at,
+        "resolved_at": t.resolved_at,
+        "version": t.version,
+        "rating": t.rating,
+        "url": t.get_absolute_url(),
+    }
+
+
+def _detail(request, t: Ticket) -> dict:
+    thread = selectors.messages_visible_to(user=request.user, ticket=t)
+    return {
+        **_out(t),
+        "messages": [
+            {
+                "id": m.pk,
+                "author": m.author_name,
+                "from_requester": m.from_requester,
+                "internal": m.internal,
+                "body": m.body,
+                "created_at": m.created_at,
+                "attachments": [a.get_absolute_url() for a in m.attachments.all()],
+            }
+            for m in thread
+        ],
+    }
+
+
+def _fail(exc: ValidationError):
+    raise HttpError(422, " ".join(exc.messages))
+
+
+@router.get("", response=TicketListOut)
+def ticket_list(request, filters: Query[TicketFilters]):
+    """Tickets the caller may see, newest first, with the queue filters."""
+    qs = selectors.tickets_visible_to(request.user)
+    f = selectors.QueueFilters(
+        queue="all",
+        status=filters.status,
+        category=filters.category,
+        channel=filters.channel,
+        organisation=filters.organisation,
+        assignee=filters.assignee,
+        q=filters.q,
+    )
+    qs = selectors.ticket_queue(user=request.user, filters=f)
+    page = list(qs[filters.offset : filters.offset + filters.limit])
+    return {"count": qs.count(), "results": [_out(t) for t in page]}
+
+
+@router.post("", response={201: TicketDetailOut, 200: TicketDetailOut})
+def ticket_create(request, payload: TicketIn):
+    """Ask a question (party operators), or log one on behalf of an organisation (officers)."""
+    user: User = request.user
+    if user.is_operator:
+        office = user.organisation.office
+        extra = {}
+    elif user.is_staff_member and user.office_id:
+        office = user.office
+        org = None
+        if payload.organisation:
+            org = Organisation.objects.filter(code=payload.organisation, office=office).first()
+            if org is None:
+                raise HttpError(
+                    422, f"organisation: tidak dikenal di kantor ini ({payload.organisation})."
+                )
+        extra = {
+            "channel": payload.channel or "web",
+            "organisation": org,
+            "requester_name": payload.requester_name or "",
+            "received_at": payload.received_at,
+            "priority": payload.priority or "normal",
+        }
+    else:
+        raise HttpError(403, "Akun ini tidak dapat membuat tiket.")
+    try:
+        ticket, created = services.ticket_create(
+            actor=user,
+            office=office,
+            subject=payload.subject,
+            body=payload.body,
+            category=payload.category,
+            idempotency_key=payload.idempotency_key,
+            **extra,
+        )
+    except PermissionDenied:
+        raise HttpError(403, "Akun ini tidak dapat membuat tiket di kantor ini.") from None
+    except ValidationError as exc:
+        _fail(exc)
+    ticket = selectors.ticket_get(user=user, reference=ticket.reference)
+    return Status(201 if created else 200, _detail(request, ticket))
+
+
+@router.get("/{ticket_id}", response=TicketDetailOut)
+def ticket_detail(request, ticket_id: str):
+    """One ticket with the messages the caller may see (internal notes for officers only)."""
+    return _detail(request, selectors.ticket_get(user=request.user, reference=ticket_id))
+
+
+@router.post("/{ticket_id}/messages", response={201: MessageOut})
+def message_create(request, ticket_id: str, payload: MessageIn):
+    """Reply (public) or add an internal note (officers)."""
+    ticket = selectors.ticket_get(user=request.user, reference=ticket_id)
+    try:
+        m = services.message_add(
+            ticket=ticket, actor=request.user, body=payload.body, internal=payload.internal
+        )
+    except PermissionDenied:
+        raise HttpError(403, "Hanya petugas yang dapat menulis catatan internal.") from None
+    except ValidationError as exc:
+        _fail(exc)
+    return Status(
+        201,
+        {
+            "id": m.pk,
+            "author": m.author_name,
+            "from_requester": m.from_requester,
+            "internal": m.internal,
+            "body": m.body,
+            "created_at": m.created_at,
+            "attachments": [],
+        },
+    )
+
+
+@router.patch("/{ticket_id}", response=TicketDetailOut)
+def ticket_patch(request, ticket_id: str, payload: TicketPatch):
+    """Change status, assignee, priority or category (officers of the office)."""
+    ticket = selectors.ticket_get(user=request.user, reference=ticket_id)
+    if not is_office_staff(request.user, ticket.office):
+        raise Http404
+    changes = payload.dict(exclude_unset=True)
+    version = changes.pop("version", None)
+    if "assignee" in changes:
+        username = changes["assignee"]
+        changes["assignee"] = None
+        if username:
+            changes["assignee"] = User.objects.filter(username=username).first()
+            if changes["assignee"] is None:
+                raise HttpError(422, f"assignee: pengguna {username} tidak dikenal.")
+    try:
+        services.ticket_update(
+            ticket=ticket, actor=request.user, expected_version=version, **changes
+        )
+    except services.ConflictError as exc:
+        raise HttpError(409, exc.message) from None
+    except ValidationError as exc:
+        _fail(exc)
+    return _detail(request, selectors.ticket_get(user=request.user, reference=ticket_id))

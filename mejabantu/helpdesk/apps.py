@@ -6,3 +6,9 @@ class HelpdeskConfig(AppConfig):
     name = "mejabantu.helpdesk"
     label = "helpdesk"
     verbose_name = _("Helpdesk")
+
+    def ready(self) -> None:
+        from mejabantu.core import periodic
+        from mejabantu.helpdesk.services.mail import mail_sweep
+
+        periodic.register("helpdesk.mail_sweep", 30, mail_sweep)

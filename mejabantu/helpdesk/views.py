@@ -1,14 +1,518 @@
-"""Helpdesk pages (being built: see issue 2)."""
+"""Helpdesk pages: queues and the ticket workspace for officers, the thread for requesters."""
 
-from django.http import HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mejabantu.accounts.models import User
+from mejabantu.helpdesk import selectors, services
+from mejabantu.helpdesk.forms import (
+    AskForm,
+    CannedAnswerForm,
+    LogContactForm,
+    MergeForm,
+    PublicAskForm,
+    RateForm,
+    ReplyForm,
+    UpdateForm,
+)
+from mejabantu.helpdesk.models import Channel, Status, Ticket
+from mejabantu.helpdesk.services.tickets import (
+    is_office_staff,
+    public_token_for,
+    ticket_by_public_token,
+)
+from mejabantu.offices.models import Office
+from mejabantu.offices.selectors import office_get
+
+PAGE_SIZE = 50
+COUNT_CAP = 1000
 
 
-def queue(request):
-    return HttpResponse("")
+class CappedPaginator(Paginator):
+    """Count at most COUNT_CAP rows: long lists show "1000+" instead of scanning everything."""
+
+    @property
+    def count(self) -> int:
+        if not hasattr(self, "_capped_count"):
+            self._capped_count = self.object_list[: COUNT_CAP + 1].count()
+        return self._capped_count
 
 
-my_tickets = ask = queue
+def _staff_office(request: HttpRequest) -> Office:
+    user = request.user
+    if not user.is_authenticated or not user.is_staff_member:
+        raise Http404
+    if user.office_id:
+        return user.office
+    code = request.GET.get("office") or "19.02"
+    return office_get(code=code)
 
 
-def public_ask(request, code):
-    return HttpResponse("")
+def _errors(exc: ValidationError) -> list[str]:
+    return list(exc.messages)
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """The officer's queues with filters; htmx swaps only the table."""
+    office = _staff_office(request)
+    get = request.GET
+    filters = selectors.QueueFilters(
+        queue=get.get("queue", "open") if get.get("queue") in selectors.QUEUES else "open",
+        status=get.get("status", ""),
+        category=get.get("category", ""),
+        channel=get.get("channel", ""),
+        organisation=get.get("organisation", ""),
+        assignee=get.get("assignee", ""),
+        q=get.get("q", "")[:100],
+    )
+    page = CappedPaginator(selectors.ticket_queue(user=request.user, filters=filters), PAGE_SIZE)
+    tickets = page.get_page(get.get("page"))
+    context = {
+        "office": office,
+        "filters": filters,
+        "tickets": tickets,
+        "queues": [
+            ("mine", _("Mine")),
+            ("unassigned", _("Unassigned")),
+            ("open", _("All open")),
+            ("waiting", _("Waiting on requester")),
+            ("all", _("All")),
+        ],
+        "statuses": Status.choices,
+        "channels": Channel.choices,
+        "categories": selectors.categories_for(office),
+        "organisations": selectors.organisations_of(office),
+        "officers": selectors.officers_of(office),
+    }
+    template = "helpdesk/queue.html#ticket-table" if request.htmx else "helpdesk/queue.html"
+    return render(request, template, context)
+
+
+@login_required
+def my_tickets(request: HttpRequest) -> HttpResponse:
+    """A party operator's tickets (its organisation's)."""
+    if not request.user.is_operator:
+        return redirect("helpdesk:queue") if request.user.is_staff_member else redirect("home")
+    tickets = CappedPaginator(
+        selectors.tickets_visible_to(request.user).filter(merged_into__isnull=True).defer("body"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(request, "helpdesk/my_tickets.html", {"tickets": tickets})
+
+
+def _create_from_form(request, form, office, actor, **extra):
+    data = form.cleaned_data
+    try:
+        ticket, _created = services.ticket_create(
+            actor=actor,
+            office=office,
+            subject=data["subject"],
+            body=data["body"],
+            category=data["category"],
+            idempotency_key=data["idempotency_key"],
+            uploads=data.get("attachments") or [],
+            **extra,
+        )
+    except ValidationError as exc:
+        for error in _errors(exc):
+            form.add_error(None, error)
+        return None
+    return ticket
+
+
+@login_required
+def ask(request: HttpRequest) -> HttpResponse:
+    """A party operator asks its office a question."""
+    user = request.user
+    if not user.is_operator:
+        raise Http404
+    office = user.organisation.office
+    categories = selectors.categories_for(office)
+    form = AskForm(request.POST or None, request.FILES or None, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        ticket = _create_from_form(request, form, office, user)
+        if ticket is not None:
+            messages.success(
+                request, _("Your question was sent as %(ref)s.") % {"ref": ticket.reference}
+            )
+            return redirect(ticket)
+    return render(request, "helpdesk/ask.html", {"form": form, "office": office})
+
+
+def public_ask(request: HttpRequest, code: str) -> HttpResponse:
+    """Anyone asks with a name and an e-mail, and follows the ticket by a secret link."""
+    office = office_get(code=code)
+    categories = selectors.categories_for(office)
+    form = PublicAskForm(request.POST or None, request.FILES or None, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        ticket = _create_from_form(
+            request,
+            form,
+            office,
+            None,
+            requester_name=data["requester_name"],
+            requester_email=data["requester_email"],
+            requester_phone=data["requester_phone"],
+        )
+        if ticket is not None:
+            messages.success(
+                request,
+                _(
+                    "Your question was sent as %(ref)s. Keep this page's address: it is your "
+                    "private link to the answer (we also e-mailed it)."
+                )
+                % {"ref": ticket.reference},
+            )
+            return redirect(
+                "helpdesk:public_thread", token=public_token_for(ticket.idempotency_key)
+            )
+    return render(request, "helpdesk/public_ask.html", {"form": form, "office": office})
+
+
+@login_required
+def log_contact(request: HttpRequest) -> HttpResponse:
+    """An officer logs a walk-in, phone, e-mail or WhatsApp question with its real time."""
+    office = _staff_office(request)
+    organisations = selectors.organisations_of(office)
+    form = LogContactForm(
+        request.POST or None,
+        request.FILES or None,
+        office=office,
+        categories=selectors.categories_for(office),
+        organisations=organisations,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        org = next((o for o in organisations if o.code == data["organisation"]), None)
+        ticket = _create_from_form(
+            request,
+            form,
+            office,
+            request.user,
+            channel=data["channel"],
+            organisation=org,
+            requester_name=data["requester_name"],
+            requester_email=data["requester_email"],
+            requester_phone=data["requester_phone"],
+            received_at=data["received_at"],
+            priority=data["priority"],
+        )
+        if ticket is not None:
+            messages.success(request, _("Logged as %(ref)s.") % {"ref": ticket.reference})
+            return redirect(ticket)
+    return render(request, "helpdesk/log_contact.html", {"form": form, "office": office})
+
+
+def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -> dict:
+    user = request.user
+    staff = not public and is_office_staff(user, ticket.office)
+    context = {
+        "ticket": ticket,
+        "office": ticket.office,
+        "staff": staff,
+        "public": public,
+        "thread": selectors.messages_visible_to(user=user, ticket=ticket, public=public),
+        "ticket_files": selectors.ticket_attachments_without_message(ticket=ticket),
+        "reply_form": forms.get("reply_form") or ReplyForm(),
+        "rate_form": forms.get("rate_form") or RateForm(),
+        "can_rate": ticket.status in (Status.RESOLVED, Status.CLOSED) and ticket.rating is None,
+        "conflict": forms.get("conflict"),
+    }
+    if staff:
+        categories = selectors.categories_for(ticket.office)
+        officers = selectors.officers_of(ticket.office)
+        context.update(
+            {
+                "events": selectors.ticket_events(ticket=ticket),
+                "update_form": forms.get("update_form")
+                or UpdateForm(
+                    categories=categories,
+                    officers=officers,
+                    initial={
+                        "version": ticket.version,
+                        "status": ticket.status,
+                        "priority": ticket.priority,
+                        "category": ticket.category.code,
+                        "assignee": ticket.assignee.username if ticket.assignee else "",
+                    },
+                ),
+                "merge_form": forms.get("merge_form") or MergeForm(),
+                "canned_answers": selectors.canned_answers_for(ticket.office),
+            }
+        )
+    return context
+
+
+@login_required
+def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    return render(request, "helpdesk/detail.html", _detail_context(request, ticket))
+
+
+@login_required
+@require_POST
+def reply(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.message_add(
+                ticket=ticket,
+                actor=request.user,
+                body=form.cleaned_data["body"],
+                internal=form.cleaned_data["internal"],
+                uploads=form.cleaned_data["attachments"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as exc:
+            for error in _errors(exc):
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Sent."))
+            return redirect(ticket)
+    ticket.refresh_from_db()
+    return render(
+        request,
+        "helpdesk/detail.html",
+        _detail_context(request, ticket, reply_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def update(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not is_office_staff(request.user, ticket.office):
+        raise Http404
+    categories = selectors.categories_for(ticket.office)
+    officers = selectors.officers_of(ticket.office)
+    form = UpdateForm(request.POST, categories=categories, officers=officers)
+    if form.is_valid():
+        data = form.cleaned_data
+        assignee = next((u for u in officers if u.username == data["assignee"]), None)
+        try:
+            services.ticket_update(
+                ticket=ticket,
+                actor=request.user,
+                expected_version=data["version"],
+                status=data["status"],
+                priority=data["priority"],
+                category=data["category"],
+                assignee=assignee,
+            )
+        except services.ConflictError as exc:
+            ticket.refresh_from_db()
+            return render(
+                request,
+                "helpdesk/detail.html",
+                _detail_context(request, ticket, conflict=exc.message),
+                status=409,
+            )
+        except ValidationError as exc:
+            for error in _errors(exc):
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Ticket saved."))
+            return redirect(ticket)
+    return render(
+        request,
+        "helpdesk/detail.html",
+        _detail_context(request, ticket, update_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def take(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not is_office_staff(request.user, ticket.office):
+        raise Http404
+    try:
+        services.ticket_take(ticket=ticket, actor=request.user)
+    except services.ConflictError as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, " ".join(_errors(exc)))
+    else:
+        messages.success(request, _("You took %(ref)s.") % {"ref": ticket.reference})
+    return redirect(request.POST.get("next") or ticket.get_absolute_url())
+
+
+@login_required
+@require_POST
+def merge(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not is_office_staff(request.user, ticket.office):
+        raise Http404
+    form = MergeForm(request.POST)
+    if form.is_valid():
+        target = (
+            selectors.tickets_visible_to(request.user)
+            .filter(reference__iexact=form.cleaned_data["target"].strip())
+            .first()
+        )
+        if target is None:
+            form.add_error("target", _("No ticket of this office has that reference."))
+        else:
+            try:
+                services.ticket_merge(source=ticket, target=target, actor=request.user)
+            except ValidationError as exc:
+                for error in _errors(exc):
+                    form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("%(src)s was merged into %(dst)s.")
+                    % {"src": ticket.reference, "dst": target.reference},
+                )
+                return redirect(target)
+    return render(
+        request,
+        "helpdesk/detail.html",
+        _detail_context(request, ticket, merge_form=form),
+        status=400,
+    )
+
+
+def _rate(request, ticket, *, public: bool):
+    form = RateForm(request.POST)
+    if form.is_valid():
+        try:
+            services.ticket_rate(
+                ticket=ticket,
+                rating=form.cleaned_data["rating"],
+                comment=form.cleaned_data["comment"],
+                actor=None if public else request.user,
+            )
+        except ValidationError as exc:
+            for error in _errors(exc):
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you for rating the answer."))
+            return None
+    return form
+
+
+@login_required
+@require_POST
+def rate(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not (request.user.is_operator and request.user.organisation_id == ticket.organisation_id):
+        raise Http404
+    form = _rate(request, ticket, public=False)
+    if form is None:
+        return redirect(ticket)
+    return render(
+        request,
+        "helpdesk/detail.html",
+        _detail_context(request, ticket, rate_form=form),
+        status=400,
+    )
+
+
+@login_required
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    item = selectors.attachment_get(user=request.user, pk=pk)
+    return _file_response(item)
+
+
+def _file_response(item) -> FileResponse:
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _public_ticket(token: str) -> Ticket:
+    ticket = ticket_by_public_token(token)
+    if ticket is None:
+        raise Http404
+    return ticket
+
+
+def public_thread(request: HttpRequest, token: str) -> HttpResponse:
+    """The requester's private page: the thread, a reply box, and the rating."""
+    ticket = _public_ticket(token)
+    reply_form = rate_form = None
+    if request.method == "POST":
+        if "rating" in request.POST:
+            rate_form = _rate(request, ticket, public=True)
+            if rate_form is None:
+                return redirect(request.path)
+        else:
+            reply_form = ReplyForm(request.POST, request.FILES)
+            if reply_form.is_valid():
+                try:
+                    services.message_add(
+                        ticket=ticket,
+                        actor=None,
+                        body=reply_form.cleaned_data["body"],
+                        uploads=reply_form.cleaned_data["attachments"],
+                        via_public_link=True,
+                    )
+                except ValidationError as exc:
+                    for error in _errors(exc):
+                        reply_form.add_error(None, error)
+                else:
+                    messages.success(request, _("Sent."))
+                    return redirect(request.path)
+        ticket.refresh_from_db()
+    context = _detail_context(
+        request, ticket, public=True, reply_form=reply_form, rate_form=rate_form
+    )
+    context["token"] = token
+    status = 400 if request.method == "POST" else 200
+    return render(request, "helpdesk/detail.html", context, status=status)
+
+
+def public_attachment(request: HttpRequest, token: str, pk: int) -> FileResponse:
+    ticket = _public_ticket(token)
+    return _file_response(selectors.attachment_get(user=None, pk=pk, public_ticket=ticket))
+
+
+@login_required
+def office_settings(request: HttpRequest) -> HttpResponse:
+    """Coordinator: automatic assignment and canned answers."""
+    office = _staff_office(request)
+    user: User = request.user
+    canned_form = CannedAnswerForm(request.POST if "title" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if "auto_assign" in request.POST:
+                services.office_set_auto_assign(
+                    office=office, actor=user, enabled=request.POST["auto_assign"] == "1"
+                )
+                messages.success(request, _("Assignment setting saved."))
+                return redirect("helpdesk:settings")
+            if canned_form.is_valid():
+                services.canned_answer_create(office=office, actor=user, **canned_form.cleaned_data)
+                messages.success(request, _("Canned answer added."))
+                return redirect("helpdesk:settings")
+        except PermissionDenied:
+            raise Http404 from None
+    return render(
+        request,
+        "helpdesk/settings.html",
+        {
+            "office": office,
+            "canned_form": canned_form,
+            "canned_answers": selectors.canned_answers_for(office),
+            "officers": selectors.officers_of(office),
+        },
+    )

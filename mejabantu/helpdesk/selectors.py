@@ -1,0 +1,161 @@
+"""Reads of the helpdesk, always scoped to what the acting user may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from mejabantu.accounts.models import Organisation, User
+from mejabantu.helpdesk.models import (
+    OPEN_STATUSES,
+    Attachment,
+    AuditEvent,
+    CannedAnswer,
+    Category,
+    Message,
+    Status,
+    Ticket,
+)
+from mejabantu.offices.models import Office
+
+
+def tickets_visible_to(user) -> QuerySet[Ticket]:
+    """Every ticket the user may see: an officer its office's, an operator its organisation's."""
+    qs = Ticket.objects.select_related("office", "category", "organisation", "assignee")
+    if user is None or not user.is_authenticated:
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    if user.is_staff_member and user.office_id:
+        return qs.filter(office_id=user.office_id)
+    if user.is_operator:
+        return qs.filter(organisation_id=user.organisation_id)
+    return qs.none()
+
+
+def ticket_get(*, user, reference: str) -> Ticket:
+    """The ticket by reference (or numeric id) if the user may see it; 404 otherwise."""
+    qs = tickets_visible_to(user).select_related("merged_into", "created_by")
+    lookup = Q(reference=reference)
+    if str(reference).isdigit():
+        lookup |= Q(pk=int(reference))
+    ticket = qs.filter(lookup).first()
+    if ticket is None:
+        raise Http404
+    return ticket
+
+
+def messages_visible_to(*, user, ticket: Ticket, public: bool = False) -> list[Message]:
+    """The thread: officers see internal notes, requesters only public messages."""
+    qs = ticket.messages.select_related("author").prefetch_related("attachments")
+    staff = (
+        not public
+        and user is not None
+        and user.is_authenticated
+        and (user.is_superuser or (user.is_staff_member and user.office_id == ticket.office_id))
+    )
+    if not staff:
+        qs = qs.filter(internal=False)
+    return list(qs)
+
+
+def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Attachment:
+    """An attachment the user may download: its ticket visible, its message not internal
+    unless the user is an officer of the office."""
+    attachment = (
+        Attachment.objects.select_related("ticket", "message", "ticket__office")
+        .filter(pk=pk)
+        .first()
+    )
+    if attachment is None:
+        raise Http404
+    ticket = attachment.ticket
+    if public_ticket is not None:
+        allowed = ticket.pk == public_ticket.pk
+        staff = False
+    else:
+        allowed = tickets_visible_to(user).filter(pk=ticket.pk).exists()
+        staff = user.is_authenticated and (
+            user.is_superuser or (user.is_staff_member and user.office_id == ticket.office_id)
+        )
+    if not allowed or (attachment.message_id and attachment.message.internal and not staff):
+        raise Http404
+    return attachment
+
+
+def ticket_events(*, ticket: Ticket) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(ticket=ticket).select_related("actor"))
+
+
+def ticket_attachments_without_message(*, ticket: Ticket) -> list[Attachment]:
+    return list(ticket.attachments.filter(message__isnull=True))
+
+
+@dataclass
+class QueueFilters:
+    queue: str = "open"
+    status: str = ""
+    category: str = ""
+    channel: str = ""
+    organisation: str = ""
+    assignee: str = ""
+    q: str = ""
+
+
+QUEUES = ("mine", "unassigned", "open", "waiting", "all")
+
+
+def ticket_queue(*, user: User, filters: QueueFilters) -> QuerySet[Ticket]:
+    """An officer's queue with its filters, oldest waiting first among open tickets."""
+    qs = tickets_visible_to(user)
+    if filters.queue == "mine":
+        qs = qs.filter(assignee=user, status__in=OPEN_STATUSES)
+    elif filters.queue == "unassigned":
+        qs = qs.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+    elif filters.queue == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif filters.queue == "waiting":
+        qs = qs.filter(status=Status.WAITING)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.category:
+        qs = qs.filter(category__code=filters.category)
+    if filters.channel:
+        qs = qs.filter(channel=filters.channel)
+    if filters.organisation:
+        qs = qs.filter(organisation__code=filters.organisation)
+    if filters.assignee:
+        qs = qs.filter(assignee__username=filters.assignee)
+    if filters.q:
+        term = filters.q.strip()
+        qs = qs.filter(
+            Q(reference__iexact=term)
+            | Q(subject__icontains=term)
+            | Q(body__icontains=term)
+            | Q(requester_name__icontains=term)
+        )
+    qs = qs.defer("body")  # lists show the subject only
+    if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
+        return qs.order_by("-received_at", "-id")
+    return qs.order_by("received_at", "id")
+
+
+def categories_for(office: Office) -> list[Category]:
+    """The office's active categories: the shared ones and its own."""
+    return list(Category.objects.filter(Q(office=office) | Q(office__isnull=True), active=True))
+
+
+def officers_of(office: Office) -> list[User]:
+    return list(
+        User.objects.filter(
+            office=office, is_active=True, role__in=[User.Role.OFFICER, User.Role.COORDINATOR]
+        ).order_by("username")
+    )
+
+
+def organisations_of(office: Office) -> list[Organisation]:
+    return list(Organisation.objects.filter(office=office).order_by("name"))
+
+
+def canned_answers_for(office: Office) -> list[CannedAnswer]:
+    return list(CannedAnswer.objects.filter(office=office))

@@ -1,0 +1,103 @@
+"""The mail outbox: notifications are written with the change, sent by the worker.
+
+A notification is a row written in the same transaction as the change it reports, so it is
+never lost; the worker sends it after the commit and retries failures with back-off, so a
+broken mail server never blocks or loses a ticket.
+"""
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import timedelta
+
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from mejabantu.helpdesk.models import OutgoingMail, Ticket
+
+logger = logging.getLogger("mejabantu.mail")
+MAX_ATTEMPTS = 8
+STALE_CLAIM = timedelta(minutes=10)
+_silenced: ContextVar[bool] = ContextVar("mail_silenced", default=False)
+
+
+@contextmanager
+def mail_silenced():
+    """Queue no mail inside this block (demo data and historical imports)."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
+
+def mail_queue(
+    *, to: str, subject: str, body: str, ticket: Ticket | None = None, dedupe_key: str | None = None
+) -> OutgoingMail | None:
+    """Write a mail to the outbox and send it from the worker after the commit."""
+    if not to or _silenced.get():
+        return None
+    if dedupe_key and OutgoingMail.objects.filter(dedupe_key=dedupe_key).exists():
+        return None
+    mail = OutgoingMail.objects.create(
+        to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key
+    )
+    transaction.on_commit(lambda: _enqueue(mail.pk))
+    return mail
+
+
+def _enqueue(mail_id: int) -> None:
+    from mejabantu.helpdesk.tasks import deliver_mail
+
+    try:
+        deliver_mail.enqueue(mail_id)
+    except Exception:  # the periodic sweep picks it up
+        logger.exception("could not enqueue mail %s", mail_id)
+
+
+def _claim(mail_id: int) -> OutgoingMail | None:
+    now = timezone.now()
+    claimed = OutgoingMail.objects.filter(
+        pk=mail_id, state=OutgoingMail.State.PENDING, next_attempt_at__lte=now
+    ).update(state=OutgoingMail.State.SENDING, claimed_at=now)
+    return OutgoingMail.objects.get(pk=mail_id) if claimed else None
+
+
+def mail_deliver(mail_id: int) -> bool:
+    """Send one pending mail; on failure schedule a retry. Safe with several workers."""
+    mail = _claim(mail_id)
+    if mail is None:
+        return False
+    try:
+        EmailMessage(subject=mail.subject, body=mail.body, to=[mail.to]).send()
+    except Exception as exc:  # any SMTP or network failure: retry later
+        attempts = mail.attempts + 1
+        failed = attempts >= MAX_ATTEMPTS
+        OutgoingMail.objects.filter(pk=mail.pk).update(
+            state=OutgoingMail.State.FAILED if failed else OutgoingMail.State.PENDING,
+            attempts=attempts,
+            last_error=f"{type(exc).__name__}: {exc}"[:1000],
+            next_attempt_at=timezone.now() + timedelta(seconds=min(3600, 30 * 2**attempts)),
+        )
+        logger.warning("mail %s to %s failed (attempt %s): %s", mail.pk, mail.to, attempts, exc)
+        return False
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        state=OutgoingMail.State.SENT,
+        attempts=mail.attempts + 1,
+        sent_at=timezone.now(),
+        last_error="",
+    )
+    return True
+
+
+def mail_sweep() -> int:
+    """Send every due mail (first tries missed by the queue, and retries); return sent count."""
+    now = timezone.now()
+    OutgoingMail.objects.filter(
+        state=OutgoingMail.State.SENDING, claimed_at__lt=now - STALE_CLAIM
+    ).update(state=OutgoingMail.State.PENDING)
+    due = OutgoingMail.objects.filter(
+        state=OutgoingMail.State.PENDING, next_attempt_at__lte=now
+    ).values_list("pk", flat=True)[:200]
+    return sum(1 for pk in list(due) if mail_deliver(pk))

@@ -1,0 +1,122 @@
+"""The tickets API: tokens, create, read, reply, change, with human errors."""
+
+import uuid
+
+import pytest
+
+
+@pytest.fixture
+def bearer(client, users):
+    def make(username):
+        token = client.post(
+            "/api/v1/auth/token",
+            {"username": username, "password": "mejabantu-demo"},
+            content_type="application/json",
+        ).json()["token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    return make
+
+
+def test_operator_creates_and_reads_a_ticket(client, bearer):
+    headers = bearer("lo-partai-a")
+    response = client.post(
+        "/api/v1/tickets",
+        {"subject": "Usia", "body": "Berapa?", "category": "persyaratan-calon"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 201
+    data = response.json()
+    assert data["organisation"] == "pdip-belitung" and data["status"] == "baru"
+    assert data["reference"].startswith("BLT-")
+    listed = client.get("/api/v1/tickets?status=baru", headers=headers).json()
+    assert listed["count"] == 1 and listed["results"][0]["id"] == data["id"]
+
+
+def test_same_idempotency_key_returns_the_same_ticket(client, bearer):
+    headers = bearer("lo-partai-a")
+    body = {
+        "subject": "Usia",
+        "body": "Berapa?",
+        "category": "persyaratan-calon",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    first = client.post("/api/v1/tickets", body, content_type="application/json", headers=headers)
+    again = client.post("/api/v1/tickets", body, content_type="application/json", headers=headers)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+
+
+def test_officer_logs_a_phone_question_replies_and_patches(client, bearer):
+    headers = bearer("petugas1")
+    response = client.post(
+        "/api/v1/tickets",
+        {
+            "subject": "Berkas",
+            "body": "Tanya berkas",
+            "category": "dokumen",
+            "channel": "telepon",
+            "organisation": "golkar-belitung",
+        },
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 201, response.json()
+    ticket = response.json()
+    assert ticket["channel"] == "telepon" and ticket["organisation"] == "golkar-belitung"
+    reply = client.post(
+        f"/api/v1/tickets/{ticket['id']}/messages",
+        {"body": "Catatan", "internal": True},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert reply.status_code == 201 and reply.json()["internal"] is True
+    patched = client.patch(
+        f"/api/v1/tickets/{ticket['reference']}",
+        {"status": "selesai", "assignee": "petugas2", "version": ticket["version"]},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert patched.status_code == 200
+    assert (patched.json()["status"], patched.json()["assignee"]) == ("selesai", "petugas2")
+    stale = client.patch(
+        f"/api/v1/tickets/{ticket['id']}",
+        {"priority": "tinggi", "version": ticket["version"]},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert stale.status_code == 409
+    assert "diubah orang lain" in stale.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "payload,field",
+    [
+        ({"subject": "", "body": "x", "category": "dokumen"}, "subject"),
+        ({"subject": "x", "body": "x", "category": "tidak-ada"}, "tidak-ada"),
+        ({"subject": "x", "body": "x"}, "category"),
+    ],
+)
+def test_bad_input_answers_422_naming_the_problem(client, bearer, payload, field):
+    response = client.post(
+        "/api/v1/tickets", payload, content_type="application/json", headers=bearer("lo-partai-a")
+    )
+    assert response.status_code == 422
+    assert field in response.json()["detail"]
+
+
+def test_unknown_token_is_401_with_a_message(client, db):
+    response = client.get("/api/v1/tickets", headers={"Authorization": "Bearer nope"})
+    assert response.status_code == 401
+    assert "Bearer" in response.json()["detail"]
+
+
+def test_openapi_document_lists_the_ticket_endpoints(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert {
+        "/api/v1/tickets",
+        "/api/v1/tickets/{ticket_id}",
+        "/api/v1/tickets/{ticket_id}/messages",
+        "/api/v1/auth/token",
+    } <= set(paths)

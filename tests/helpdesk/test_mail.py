@@ -1,0 +1,86 @@
+"""Notifications go through the outbox and the worker to a real SMTP server."""
+
+import socket
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from mejabantu.helpdesk import services
+from mejabantu.helpdesk.models import OutgoingMail
+
+
+def _run_worker():
+    call_command("worker", "--once")
+
+
+def test_public_reply_reaches_the_requester_by_smtp(
+    mailbox, ask, users, django_capture_on_commit_callbacks
+):
+    users["lo-partai-a"].email = "dewi@pdip-belitung.example"
+    users["lo-partai-a"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ask()
+        services.message_add(ticket=ticket, actor=users["petugas1"], body="Usia minimal 25 tahun.")
+    assert mailbox.messages == []  # nothing is sent inside the request
+    _run_worker()
+    received = mailbox.wait_for(2)
+    to_dewi = mailbox.to("dewi@pdip-belitung.example")
+    assert len(to_dewi) == 2
+    subjects = sorted(m["Subject"] for m in to_dewi)
+    assert any("sudah kami terima" in s and ticket.reference in s for s in subjects)
+    reply = next(m for m in received if "balasan" in m["Subject"])
+    assert "Usia minimal 25 tahun." in mailbox.body(reply)
+
+
+def test_requester_reply_and_assignment_notify_officers(
+    mailbox, ask, users, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ask()
+        services.ticket_update(
+            ticket=ticket,
+            actor=users["koordinator"],
+            expected_version=None,
+            assignee=users["petugas2"],
+        )
+        services.message_add(ticket=ticket, actor=users["lo-partai-a"], body="Tambahan data")
+    _run_worker()
+    mailbox.wait_for(3)
+    to_officer = mailbox.to(users["petugas2"].email)
+    assert {m["Subject"].split("] ")[1] for m in to_officer} == {
+        "Sebuah tiket ditugaskan kepada Anda",
+        "Pemohon membalas",
+    }
+
+
+def test_a_refused_mail_is_retried_and_the_ticket_is_intact(
+    mailbox, ask, users, django_capture_on_commit_callbacks
+):
+    mailbox.fail_next = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ask()
+    _run_worker()
+    mail = OutgoingMail.objects.get(ticket=ticket)
+    assert mail.state == "pending" and mail.attempts == 1 and "451" in mail.last_error
+    assert ticket.messages.count() == 0 and ticket.pk
+    OutgoingMail.objects.filter(pk=mail.pk).update(next_attempt_at=timezone.now())
+    _run_worker()
+    mail.refresh_from_db()
+    assert mail.state == "sent" and mail.attempts == 2
+    assert len(mailbox.wait_for(1)) == 1
+
+
+def test_a_dead_mail_server_never_blocks_asking(ask, users, settings):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed_port = s.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+    ticket = ask()
+    from mejabantu.helpdesk.services.mail import mail_sweep
+
+    assert mail_sweep() == 0
+    mail = OutgoingMail.objects.get(ticket=ticket)
+    assert mail.state == "pending" and mail.next_attempt_at > timezone.now() + timedelta(seconds=30)
+    assert ticket.reference

@@ -1,0 +1,32 @@
+"""List pages run a constant number of queries whatever the number of rows."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mejabantu.helpdesk import services
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_queue_and_my_tickets_query_counts_do_not_grow_with_rows(client, ask, users):
+    for i in range(3):
+        t = ask(subject=f"Tiket {i}")
+        services.ticket_update(
+            ticket=t, actor=users["petugas1"], expected_version=None, assignee=users["petugas2"]
+        )
+    client.force_login(users["petugas1"])
+    few_queue = _count(client, "/tiket/?queue=all")
+    client.force_login(users["lo-partai-a"])
+    few_mine = _count(client, "/tiket/saya/")
+    for i in range(30):
+        t = ask(subject=f"Lagi {i}", username="lo-partai-a" if i % 2 else "lo-partai-b")
+        services.message_add(ticket=t, actor=users["petugas1"], body="Jawab")
+    client.force_login(users["petugas1"])
+    assert _count(client, "/tiket/?queue=all") == few_queue
+    client.force_login(users["lo-partai-a"])
+    assert _count(client, "/tiket/saya/") == few_mine
+    assert few_queue <= 12

@@ -1,0 +1,264 @@
+"""Asking, answering, integrity: what users of the desk notice."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from mejabantu.helpdesk import services
+from mejabantu.helpdesk.models import AuditEvent, Status, Ticket
+
+from .conftest import PDF, PNG, docx_bytes, pdf_upload
+
+
+def test_reference_counts_per_office_and_year(ask, office):
+    first, second = ask(), ask()
+    year = timezone.localtime().year
+    assert first.reference == f"BLT-{year}-000001"
+    assert second.reference == f"BLT-{year}-000002"
+
+
+def test_operator_asks_with_a_pdf_and_the_form_keeps_text_on_a_bad_file(client, users):
+    client.force_login(users["lo-partai-a"])
+    page = client.get("/tiket/tanya/").content.decode()
+    key = page.split('name="idempotency_key" value="')[1].split('"')[0]
+    data = {
+        "category": "dokumen",
+        "subject": "SK DPP",
+        "body": "Apakah SK ini cukup?",
+        "idempotency_key": key,
+    }
+    fake = pdf_upload("sk.pdf", content=b"MZ\x90\x00 this is an exe" + b"\x00" * 64)
+    response = client.post("/tiket/tanya/", {**data, "attachments": [fake]})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "bukan dokumen PDF" in text or "bukan PDF" in text
+    assert "Apakah SK ini cukup?" in text and "SK DPP" in text
+    assert Ticket.objects.count() == 0
+    response = client.post("/tiket/tanya/", {**data, "attachments": [pdf_upload("sk.pdf")]})
+    assert response.status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.organisation == users["lo-partai-a"].organisation
+    assert ticket.attachments.get().original_name == "sk.pdf"
+
+
+def test_a_png_named_pdf_is_refused_and_docx_is_accepted(ask):
+    with pytest.raises(ValidationError, match="tidak sesuai"):
+        ask(uploads=[pdf_upload("scan.pdf", content=PNG)])
+    assert Ticket.objects.count() == 0
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    ticket = ask(uploads=[SimpleUploadedFile("cv.docx", docx_bytes())])
+    assert ticket.attachments.get().content_type.endswith("wordprocessingml.document")
+
+
+def test_an_oversized_upload_is_refused_with_the_limit(ask, settings):
+    settings.MAX_UPLOAD_MB = 1
+    with pytest.raises(ValidationError, match="1 MB"):
+        ask(uploads=[pdf_upload("besar.pdf", content=PDF + b"0" * (1024 * 1024 + 1))])
+
+
+def test_a_double_submit_creates_one_ticket(client, users):
+    client.force_login(users["lo-partai-a"])
+    data = {
+        "category": "jadwal",
+        "subject": "Jadwal",
+        "body": "Kapan penetapan?",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    first = client.post("/tiket/tanya/", data)
+    second = client.post("/tiket/tanya/", data)
+    assert Ticket.objects.count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_someone_elses_form_key_does_not_reveal_their_ticket(ask, users, office):
+    key = uuid.uuid4()
+    ask(key=key)
+    with pytest.raises(services.HelpdeskError):
+        services.ticket_create(
+            actor=users["lo-partai-b"],
+            office=office,
+            subject="x",
+            body="y",
+            category="lainnya",
+            idempotency_key=key,
+        )
+
+
+def test_second_officer_saving_a_stale_ticket_gets_a_conflict(client, ask, users):
+    ticket = ask()
+    version = ticket.version
+    services.ticket_update(
+        ticket=ticket, actor=users["petugas1"], expected_version=version, priority="tinggi"
+    )
+    client.force_login(users["petugas2"])
+    response = client.post(
+        f"/tiket/{ticket.reference}/ubah/",
+        {
+            "version": version,
+            "status": "selesai",
+            "priority": "rendah",
+            "category": "persyaratan-calon",
+            "assignee": "",
+        },
+    )
+    assert response.status_code == 409
+    assert "diubah orang lain" in response.content.decode()
+    ticket.refresh_from_db()
+    assert (ticket.priority, ticket.status) == ("tinggi", "baru")
+
+
+def test_officer_reply_marks_first_response_and_requester_reply_reopens(ask, users):
+    ticket = ask()
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="25 tahun.")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.IN_PROGRESS and ticket.first_response_at is not None
+    ticket = services.ticket_update(
+        ticket=ticket,
+        actor=users["petugas1"],
+        expected_version=ticket.version,
+        status=Status.RESOLVED,
+    )
+    assert ticket.resolved_at is not None
+    services.message_add(ticket=ticket, actor=users["lo-partai-a"], body="Kalau wakilnya?")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.IN_PROGRESS and ticket.resolved_at is None
+
+
+def test_operator_cannot_write_an_internal_note(ask, users):
+    ticket = ask()
+    with pytest.raises(services.errors.PermissionDenied):
+        services.message_add(ticket=ticket, actor=users["lo-partai-a"], body="x", internal=True)
+
+
+def test_officer_logs_a_walk_in_with_the_real_time(client, users, office):
+    client.force_login(users["petugas2"])
+    data = {
+        "channel": "meja",
+        "received_at": "2024-08-27T09:15",
+        "organisation": "golkar-belitung",
+        "requester_name": "Ketua DPD",
+        "category": "dokumen",
+        "priority": "normal",
+        "subject": "Berkas B1-KWK",
+        "body": "Menanyakan berkas",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    response = client.post("/tiket/catat/", data)
+    assert response.status_code == 200  # more than 60 days ago: the officer is asked to check
+    assert "60 hari" in response.content.decode()
+    recent = timezone.localtime(timezone.now() - timedelta(hours=2))
+    data["received_at"] = recent.strftime("%Y-%m-%dT%H:%M")
+    response = client.post("/tiket/catat/", data)
+    assert response.status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.channel == "meja" and ticket.created_by == users["petugas2"]
+    assert abs((ticket.received_at - recent).total_seconds()) < 60
+    assert ticket.organisation.code == "golkar-belitung"
+
+
+def test_round_robin_takes_turns_among_officers_on_duty(ask, users, office):
+    office.auto_assign = True
+    office.save()
+    assignees = [ask().assignee.username for _ in range(4)]
+    assert assignees == ["petugas1", "petugas2", "petugas1", "petugas2"]
+    users["petugas2"].on_duty = False
+    users["petugas2"].save()
+    assert ask().assignee.username == "petugas1"
+
+
+def test_coordinator_switches_assignment_and_officer_cannot(client, users, office):
+    client.force_login(users["petugas1"])
+    assert client.post("/tiket/pengaturan/", {"auto_assign": "1"}).status_code == 404
+    client.force_login(users["koordinator"])
+    client.post("/tiket/pengaturan/", {"auto_assign": "1"})
+    office.refresh_from_db()
+    assert office.auto_assign
+
+
+def test_merge_moves_the_thread_and_closes_the_duplicate(ask, users):
+    original, duplicate = ask(subject="Usia"), ask(subject="Usia lagi", body="Sama")
+    services.message_add(ticket=duplicate, actor=users["petugas1"], body="Lihat tiket lain")
+    target = services.ticket_merge(source=duplicate, target=original, actor=users["petugas1"])
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == original and duplicate.status == Status.CLOSED
+    assert [m.body for m in target.messages.all()][-1] == "Lihat tiket lain"
+    assert any("Usia lagi" in m.body for m in target.messages.all())
+
+
+def test_merge_refuses_tickets_of_different_requesters(ask, users):
+    a, b = ask(), ask(username="lo-partai-b")
+    with pytest.raises(services.HelpdeskError):
+        services.ticket_merge(source=b, target=a, actor=users["petugas1"])
+
+
+def test_rating_only_after_resolution_and_only_once(client, ask, users):
+    ticket = ask()
+    client.force_login(users["lo-partai-a"])
+    url = f"/tiket/{ticket.reference}/nilai/"
+    assert client.post(url, {"rating": 5}).status_code == 400
+    services.ticket_update(
+        ticket=ticket, actor=users["petugas1"], expected_version=None, status="selesai"
+    )
+    assert client.post(url, {"rating": 4, "comment": "Membantu"}).status_code == 302
+    assert client.post(url, {"rating": 1}).status_code == 400
+    ticket.refresh_from_db()
+    assert (ticket.rating, ticket.rating_comment) == (4, "Membantu")
+
+
+def test_every_change_is_an_audit_event_that_cannot_be_edited(ask, users):
+    ticket = ask()
+    services.ticket_update(
+        ticket=ticket,
+        actor=users["petugas1"],
+        expected_version=None,
+        status="diproses",
+        priority="tinggi",
+    )
+    event = AuditEvent.objects.filter(ticket=ticket, action="updated").get()
+    assert event.changes["status"] == ["baru", "diproses"]
+    assert event.changes["priority"] == ["normal", "tinggi"]
+    assert event.actor == users["petugas1"]
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.filter(ticket=ticket).delete()
+    with pytest.raises(PermissionError):
+        AuditEvent.objects.filter(ticket=ticket).update(action="x")
+
+
+def test_public_question_gives_a_private_link(client, office):
+    page = client.get("/tiket/kantor/19.02/tanya/").content.decode()
+    key = page.split('name="idempotency_key" value="')[1].split('"')[0]
+    data = {
+        "requester_name": "Yuli",
+        "requester_email": "yuli@contoh.id",
+        "category": "jadwal",
+        "subject": "Jadwal",
+        "body": "Kapan?",
+        "idempotency_key": key,
+    }
+    first = client.post("/tiket/kantor/19.02/tanya/", data)
+    again = client.post("/tiket/kantor/19.02/tanya/", data)
+    assert first["Location"] == again["Location"] and "/tiket/ikuti/" in first["Location"]
+    assert Ticket.objects.count() == 1
+    page = client.get(first["Location"]).content.decode()
+    assert "Kapan?" in page
+
+
+def test_public_form_without_email_says_what_is_missing_and_keeps_the_question(client, office):
+    data = {
+        "requester_name": "Yuli",
+        "requester_email": "",
+        "category": "jadwal",
+        "subject": "Jadwal",
+        "body": "Pertanyaan panjang saya",
+        "idempotency_key": str(uuid.uuid4()),
+    }
+    response = client.post("/tiket/kantor/19.02/tanya/", data)
+    assert response.status_code == 200
+    assert "Pertanyaan panjang saya" in response.content.decode()
+    assert "Bidang ini tidak boleh kosong" in response.content.decode()
