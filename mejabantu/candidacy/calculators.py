@@ -24,7 +24,12 @@ from mejabantu.candidacy.rules.threshold import (
     ThresholdRule,
     completing_parties,
 )
-from mejabantu.candidacy.selectors import UnknownRuleSet, region_figures, rule_set_data
+from mejabantu.candidacy.selectors import (
+    UnknownRuleSet,
+    parties_backing_other_pairs,
+    region_figures,
+    rule_set_data,
+)
 
 LEVELS = ("provinsi", "kabupaten", "kota")
 
@@ -74,6 +79,16 @@ def _percent(value) -> float:
     return float(value)
 
 
+def _backing_in_region(region, kind: str) -> set[str]:
+    """Return the parties already proposing a registered pair in the region's latest contest."""
+    from mejabantu.candidacy.models import Contest
+
+    contest = Contest.objects.filter(region=region, kind=kind).order_by("-election_date").first()
+    if contest is None:
+        return set()
+    return parties_backing_other_pairs(contest_id=contest.pk)
+
+
 def threshold(
     *,
     region: str | None = None,
@@ -111,6 +126,7 @@ def threshold(
                 "parties", f"partai {', '.join(unknown)} tidak ada dalam data wilayah ini."
             )
         chosen = [by_code[c] for c in dict.fromkeys(parties)]
+        already_backing = set(already_backing) | _backing_in_region(figures.region, contest)
         lvl, d, total = figures.level, figures.stats.dpt_pemilu, figures.valid_votes_total
         seats = figures.stats.dprd_seats
         seats_known = True

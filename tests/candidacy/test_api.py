@@ -121,3 +121,24 @@ def test_independent_support_for_belitung(client, candidacy_reference):
 def test_rule_sets_are_listed_for_anyone(client, candidacy_reference):
     codes = [r["code"] for r in client.get("/api/v1/candidacy/rule-sets").json()]
     assert codes == ["pkpu10-2024", "uu10-2016-pkpu8-2024"]
+
+
+def test_threshold_warns_about_a_party_already_backing_a_registered_pair(client, candidacy_demo):
+    r = post(client, "threshold", {"region": "19.02", "contest": "bupati", "parties": ["psi"]})
+    assert any("PSI sudah mengusung" in w for w in r.json()["warnings"])
+    free = post(client, "threshold", {"region": "19.02", "contest": "bupati", "parties": ["pbb"]})
+    assert free.json()["warnings"] == []
+
+
+def test_load_rule_sets_command(db):
+    import io
+
+    from django.core.management import call_command
+
+    from mejabantu.candidacy.models import RuleSet
+
+    out = io.StringIO()
+    call_command("load_rule_sets", stdout=out)
+    call_command("load_rule_sets", stdout=out)
+    assert RuleSet.objects.count() == 2
+    assert RuleSet.objects.get(code="uu10-2016-pkpu8-2024").superseded_by.code == "pkpu10-2024"
