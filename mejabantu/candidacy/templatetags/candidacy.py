@@ -29,6 +29,9 @@ CHECK_NAMES = {
 }
 
 
+ROLES = {"head": _("head candidate"), "deputy": _("deputy candidate")}
+
+
 @register.filter
 def status_label(value) -> str:
     return STATUS.get(str(value), str(value))
@@ -49,7 +52,7 @@ def check_name(value) -> str:
     key = str(value)
     role, _sep, code = key.partition(".")
     if code:
-        return f"{role}: {CHECK_NAMES.get(code, code)}"
+        return f"{ROLES.get(role, role)}: {CHECK_NAMES.get(code, code)}"
     return str(CHECK_NAMES.get(key, key))
 
 
