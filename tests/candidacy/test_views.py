@@ -265,3 +265,26 @@ def test_province_coalition_uses_the_province_band(client, candidacy_reference):
     r = client.get(reverse("candidacy:coalition"), {"region": "19", "parties": ["pdip"]})
     html = r.content.decode()
     assert "85.600" in html  # 10 % of 856,000 illustrative provincial valid votes
+
+
+def test_registration_list_queries_do_not_grow_with_registrations(
+    client, candidacy_demo, users, django_assert_max_num_queries
+):
+    from mejabantu.candidacy.models import Contest, Party
+    from mejabantu.candidacy.services import registration_create
+
+    client.force_login(users["petugas1"])
+    with django_assert_max_num_queries(12) as before:
+        client.get(reverse("candidacy:registrations"))
+    contest = Contest.objects.get(region__code="19.02")
+    for i in range(5):
+        registration_create(
+            user=users["petugas1"],
+            contest=contest,
+            route="party",
+            parties=[Party.objects.get(code="pbb")],
+            head_name=f"Kepala {i}",
+            deputy_name=f"Wakil {i}",
+        )
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        client.get(reverse("candidacy:registrations"))
