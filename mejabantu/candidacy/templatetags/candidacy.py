@@ -1,0 +1,70 @@
+"""Template filters for verdicts and Indonesian number formats."""
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from mejabantu.candidacy.rules.arithmetic import format_number, format_percent
+
+register = template.Library()
+
+STATUS = {
+    "met": _("met"),
+    "not_met": _("not met"),
+    "needs_document": _("needs a document"),
+    "unknown": _("cannot tell yet"),
+}
+ELIGIBLE = {
+    True: _("eligible"),
+    False: _("not eligible"),
+    None: _("open: documents or data needed"),
+}
+CHECK_NAMES = {
+    "nomination": _("nomination threshold or support"),
+    "threshold": _("nomination threshold"),
+    "independent_support": _("independent support"),
+    "age": _("age"),
+    "education": _("education"),
+    "term_limit": _("term limit"),
+    "acting_head": _("not an acting head"),
+}
+
+
+ROLES = {"head": _("head candidate"), "deputy": _("deputy candidate")}
+
+
+@register.filter
+def status_label(value) -> str:
+    return STATUS.get(str(value), str(value))
+
+
+@register.filter
+def eligible_label(value) -> str:
+    return ELIGIBLE.get(value, "")
+
+
+@register.filter
+def eligible_class(value) -> str:
+    return {True: "met", False: "not_met"}.get(value, "unknown")
+
+
+@register.filter
+def check_name(value) -> str:
+    key = str(value)
+    role, _sep, code = key.partition(".")
+    if code:
+        return f"{ROLES.get(role, role)}: {CHECK_NAMES.get(code, code)}"
+    return str(CHECK_NAMES.get(key, key))
+
+
+@register.filter
+def id_number(value) -> str:
+    if value is None or value == "":
+        return "—"
+    return format_number(int(value))
+
+
+@register.filter
+def id_percent(value) -> str:
+    if value is None or value == "":
+        return "—"
+    return format_percent(str(value))
