@@ -107,6 +107,33 @@ def my_tickets(request: HttpRequest) -> HttpResponse:
     return render(request, "helpdesk/my_tickets.html", {"tickets": tickets})
 
 
+def _opening(office: Office) -> dict:
+    """The desk's opening status for the question forms."""
+    from mejabantu.offices import clock
+    from mejabantu.offices.hours import opening_status
+    from mejabantu.offices.views import status_text
+
+    status = opening_status(office, clock.now())
+    return {"opening": status, "opening_text": status_text(status)}
+
+
+def _closed_notice(request, office: Office) -> None:
+    """Tell a requester who asks while the desk is closed when the question will be read."""
+    opening = _opening(office)
+    status = opening["opening"]
+    if not status.open and status.opens_at is not None:
+        from django.utils.formats import date_format
+
+        messages.info(
+            request,
+            _(
+                "The desk is closed now. Your question is saved and will be read from "
+                "%(when)s %(tz)s."
+            )
+            % {"when": date_format(status.opens_at, "l, j F Y H.i"), "tz": status.tz_label},
+        )
+
+
 def _create_from_form(request, form, office, actor, **extra):
     data = form.cleaned_data
     try:
@@ -142,8 +169,10 @@ def ask(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Your question was sent as %(ref)s.") % {"ref": ticket.reference}
             )
+            _closed_notice(request, office)
             return redirect(ticket)
-    return render(request, "helpdesk/ask.html", {"form": form, "office": office})
+    context = {"form": form, "office": office, **_opening(office)}
+    return render(request, "helpdesk/ask.html", context)
 
 
 def public_ask(request: HttpRequest, code: str) -> HttpResponse:
@@ -171,10 +200,13 @@ def public_ask(request: HttpRequest, code: str) -> HttpResponse:
                 )
                 % {"ref": ticket.reference},
             )
+            _closed_notice(request, office)
             return redirect(
                 "helpdesk:public_thread", token=public_token_for(ticket.idempotency_key)
             )
-    return render(request, "helpdesk/public_ask.html", {"form": form, "office": office})
+    return render(
+        request, "helpdesk/public_ask.html", {"form": form, "office": office, **_opening(office)}
+    )
 
 
 @login_required

@@ -157,3 +157,23 @@ def test_ticket_page_explains_the_due_time(client, users, office):
         page = client.get(ticket.get_absolute_url()).content.decode()
     assert "Senin, 26 Agustus 2024 10.50 WIB" in page
     assert "Mengapa" in page
+
+
+def test_question_sent_while_closed_says_when_it_will_be_read(client, users, office):
+    client.force_login(users["lo-partai-a"])
+    with time_machine.travel(at(2024, 8, 25, 3, 0), tick=False):  # Sunday night
+        form = client.get("/tiket/tanya/").content.decode()
+        assert "Tutup" in form
+        key = form.split('name="idempotency_key" value="')[1].split('"')[0]
+        page = client.post(
+            "/tiket/tanya/",
+            {
+                "category": "jadwal",
+                "subject": "Jadwal",
+                "body": "Kapan?",
+                "idempotency_key": key,
+            },
+            follow=True,
+        ).content.decode()
+    assert "Senin, 26 Agustus 2024 07.30 WIB" in page
+    assert Ticket.objects.get().received_at == at(2024, 8, 25, 3, 0)
