@@ -13,8 +13,11 @@ def demo(db):
     from mejabantu.accounts import demo as accounts_demo
     from mejabantu.offices import demo as offices_demo
 
+    from mejabantu.helpdesk.defaults import ensure_default_categories
+
     offices_demo.load()
     accounts_demo.load()
+    ensure_default_categories()  # transactional tests flush what migrations created
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import services
 from mejabantu.helpdesk.models import CannedAnswer, Ticket
+from mejabantu.helpdesk.defaults import ensure_default_categories
 from mejabantu.helpdesk.services.mail import mail_silenced
 from mejabantu.offices.models import Office
 
@@ -872,6 +873,7 @@ def load() -> None:
 
 
 def _load() -> None:
+    ensure_default_categories()
     office = Office.objects.get(code="19.02")
     users = {u.username: u for u in User.objects.filter(office=office)}
     users.update({u.username: u for u in User.objects.filter(role=User.Role.OPERATOR)})
