@@ -7,15 +7,23 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """The demo accounts are hashed with Argon2 by default; these tests do not need it."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def kb(demo):
     """Load the fixture regulations and answers through the seed loader, published and indexed."""
     from mejabantu.knowledge import demo as knowledge_demo
-    from mejabantu.knowledge import services
+    from mejabantu.knowledge import search
+    from mejabantu.knowledge.models import Article
 
     knowledge_demo.load_regulations(FIXTURES / "regulations.json")
-    knowledge_demo.load_answers(FIXTURES / "faq.json")
-    services.index_rebuild()
+    knowledge_demo.load_answers(FIXTURES / "faq.json")  # publishes and indexes the answers
+    for article in Article.objects.select_related("regulation"):
+        search.index_article(article)
 
 
 @pytest.fixture
