@@ -58,6 +58,9 @@ class Regulation(models.Model):
     def __str__(self) -> str:
         return self.short_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:regulation", kwargs={"code": self.code})
+
     @property
     def short_name(self) -> str:
         labels = {
@@ -68,9 +71,6 @@ class Regulation(models.Model):
             "surat_edaran": "Surat Edaran",
         }
         return f"{labels.get(self.kind, self.kind)} {self.number}/{self.year}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("knowledge:regulation", kwargs={"code": self.code})
 
 
 class Article(models.Model):
@@ -103,6 +103,9 @@ class Article(models.Model):
     def __str__(self) -> str:
         return f"{self.regulation.short_name} {self.reference}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("knowledge:article", kwargs={"key": self.key})
+
     @property
     def reference(self) -> str:
         """The article's citation, e.g. 'Pasal 7 ayat (2) huruf e'."""
@@ -112,9 +115,6 @@ class Article(models.Model):
         if self.letter:
             text += f" huruf {self.letter}"
         return text
-
-    def get_absolute_url(self) -> str:
-        return reverse("knowledge:article", kwargs={"key": self.key})
 
 
 class Answer(models.Model):
@@ -410,3 +410,17 @@ class SearchTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class IndexTerm(models.Model):
+    """How many indexed items contain a token: BM25's document frequency, the same on every
+    database because we keep it ourselves."""
+
+    term = models.CharField(max_length=130, unique=True)
+    doc_freq = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.doc_freq})"

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Avg, Count
+from django.db.models import F
 
 from mejabantu.knowledge import analyzer, ranking
-from mejabantu.knowledge.models import Answer, Article, SearchEntry, SearchTerm
+from mejabantu.knowledge.models import Answer, Article, IndexTerm, SearchEntry, SearchTerm
 
 CANDIDATES = 200
+COMMON_SHARE = 0.05
+COMMON_MIN = 50
 MAX_POSITIONS = 16000
 _SAFE_TOKEN = re.compile(r"^[a-z0-9_]+$")
 
@@ -46,12 +48,15 @@ def vocabulary_lookup(words: set[str]) -> set[str]:
     """Return the words of ``words`` that occur in the index (for misspelling tolerance)."""
     found: set[str] = set()
     chunk = sorted(words)
-    for start in range(0, len(chunk), 900):
-        found |= set(
-            SearchTerm.objects.filter(word__in=chunk[start : start + 900]).values_list(
-                "word", flat=True
+    with connection.cursor() as cursor:
+        for start in range(0, len(chunk), 900):
+            part = chunk[start : start + 900]
+            marks = ", ".join(["%s"] * len(part))
+            cursor.execute(
+                f"SELECT word FROM knowledge_searchterm WHERE word IN ({marks})",  # noqa: S608
+                part,
             )
-        )
+            found.update(row[0] for row in cursor.fetchall())
     return found
 
 
@@ -62,6 +67,37 @@ def query_tokens(text: str) -> list[str]:
 
 
 # --- writing the index -----------------------------------------------------------------
+
+
+DOCS, TITLE_TOTAL, BODY_TOTAL = "#docs", "#title", "#body"
+
+
+def _adjust_totals(docs: int, title: int, body: int) -> None:
+    """Keep the index size and total field lengths (rows of IndexTerm named with '#')."""
+    IndexTerm.objects.bulk_create(
+        [IndexTerm(term=t, doc_freq=0) for t in (DOCS, TITLE_TOTAL, BODY_TOTAL)],
+        ignore_conflicts=True,
+    )
+    for term, delta in ((DOCS, docs), (TITLE_TOTAL, title), (BODY_TOTAL, body)):
+        if delta:
+            IndexTerm.objects.filter(term=term).update(doc_freq=F("doc_freq") + delta)
+
+
+def _adjust_doc_freq(added: set[str], removed: set[str]) -> None:
+    """Keep the per-token document frequencies in step with the entries."""
+    if added:
+        IndexTerm.objects.bulk_create(
+            [IndexTerm(term=t, doc_freq=0) for t in sorted(added)], ignore_conflicts=True
+        )
+        IndexTerm.objects.filter(term__in=added).update(doc_freq=F("doc_freq") + 1)
+    if removed:
+        IndexTerm.objects.filter(term__in=removed).update(doc_freq=F("doc_freq") - 1)
+
+
+def _terms(entry: SearchEntry | None) -> set[str]:
+    if entry is None:
+        return set()
+    return set(entry.title_tokens.split()) | set(entry.body_tokens.split())
 
 
 def _article_indexed(article: Article) -> bool:
@@ -137,6 +173,15 @@ def _write_entry(
 ) -> None:
     title_tokens = [t for t in analyzer.analyze(title) if _SAFE_TOKEN.match(t)]
     body_tokens = [t for t in analyzer.analyze(body) if _SAFE_TOKEN.match(t)]
+    old = SearchEntry.objects.filter(kind=kind, key=key).first()
+    old_terms = _terms(old)
+    new_terms = set(title_tokens) | set(body_tokens)
+    _adjust_doc_freq(new_terms - old_terms, old_terms - new_terms)
+    _adjust_totals(
+        0 if old else 1,
+        len(title_tokens) - (old.title_length if old else 0),
+        len(body_tokens) - (old.body_length if old else 0),
+    )
     entry, _ = SearchEntry.objects.update_or_create(
         kind=kind,
         key=key,
@@ -172,6 +217,82 @@ def _write_entry(
             )
 
 
+def index_articles_bulk(articles: list[Article], *, batch: int = 500) -> int:
+    """Index many new articles at once (imports of whole regulations, benchmarks).
+
+    Unlike ``index_article`` it does not check for parent units: pass leaf-level articles.
+    """
+    done = 0
+    for start in range(0, len(articles), batch):
+        chunk = articles[start : start + batch]
+        entries = []
+        surface: set[str] = set()
+        for article in chunk:
+            title, body = article_document(article)
+            title_tokens = [t for t in analyzer.analyze(title) if _SAFE_TOKEN.match(t)]
+            body_tokens = [t for t in analyzer.analyze(body) if _SAFE_TOKEN.match(t)]
+            surface |= set(analyzer.analyze_surface(title)) | set(analyzer.analyze_surface(body))
+            entries.append(
+                SearchEntry(
+                    kind="article",
+                    key=article.key,
+                    object_id=article.pk,
+                    regulations=f"|{article.regulation.code}|",
+                    title_tokens=" ".join(title_tokens),
+                    body_tokens=" ".join(body_tokens),
+                    title_length=len(title_tokens),
+                    body_length=len(body_tokens),
+                )
+            )
+        SearchEntry.objects.bulk_create(entries)
+        _adjust_totals(
+            len(entries),
+            sum(e.title_length for e in entries),
+            sum(e.body_length for e in entries),
+        )
+        counts: dict[str, int] = {}
+        for e in entries:
+            for t in _terms(e):
+                counts[t] = counts.get(t, 0) + 1
+        IndexTerm.objects.bulk_create(
+            [IndexTerm(term=t, doc_freq=0) for t in sorted(counts)], ignore_conflicts=True
+        )
+        by_count: dict[int, list[str]] = {}
+        for t, n in counts.items():
+            by_count.setdefault(n, []).append(t)
+        for n, terms in by_count.items():
+            for i in range(0, len(terms), 900):
+                IndexTerm.objects.filter(term__in=terms[i : i + 900]).update(
+                    doc_freq=F("doc_freq") + n
+                )
+        created = list(SearchEntry.objects.filter(kind="article", key__in=[e.key for e in entries]))
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(word=w) for w in sorted(surface) if w.isalpha() and len(w) <= 60],
+            ignore_conflicts=True,
+        )
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.executemany(
+                    "INSERT INTO knowledge_search_fts (rowid, title, body) VALUES (%s, %s, %s)",
+                    [(e.pk, e.title_tokens, e.body_tokens) for e in created],
+                )
+            elif connection.vendor == "postgresql":
+                cursor.executemany(
+                    "UPDATE knowledge_searchentry SET vector = "
+                    "setweight(%s::tsvector, 'A') || setweight(%s::tsvector, 'B') WHERE id = %s",
+                    [
+                        (
+                            _tsvector(e.title_tokens.split(), 1),
+                            _tsvector(e.body_tokens.split(), 1000),
+                            e.pk,
+                        )
+                        for e in created
+                    ],
+                )
+        done += len(chunk)
+    return done
+
+
 def _tsvector(tokens: list[str], start: int) -> str:
     return " ".join(
         f"{t}:{min(start + i, MAX_POSITIONS)}" for i, t in enumerate(tokens) if _SAFE_TOKEN.match(t)
@@ -180,9 +301,13 @@ def _tsvector(tokens: list[str], start: int) -> str:
 
 def remove_entry(*, kind: str, key: str) -> None:
     """Take an item out of the index (unpublished, superseded, deleted)."""
-    ids = list(SearchEntry.objects.filter(kind=kind, key=key).values_list("pk", flat=True))
-    if not ids:
+    entries = list(SearchEntry.objects.filter(kind=kind, key=key))
+    if not entries:
         return
+    ids = [e.pk for e in entries]
+    for entry in entries:
+        _adjust_doc_freq(set(), _terms(entry))
+        _adjust_totals(-1, -entry.title_length, -entry.body_length)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for pk in ids:
@@ -197,6 +322,7 @@ def clear_index() -> None:
             cursor.execute("DELETE FROM knowledge_search_fts")
     SearchEntry.objects.all().delete()
     SearchTerm.objects.all().delete()
+    IndexTerm.objects.all().delete()
 
 
 # --- reading the index -----------------------------------------------------------------
@@ -231,11 +357,13 @@ def _candidates(tokens: list[str], filters: Filters) -> list[ranking.Candidate]:
         if connection.vendor == "sqlite":
             match = " OR ".join(f'"{t}"' for t in tokens)
             cursor.execute(
-                f"SELECT {columns} FROM knowledge_search_fts f "  # noqa: S608 - fixed SQL
-                "JOIN knowledge_searchentry e ON e.id = f.rowid "
-                f"WHERE knowledge_search_fts MATCH %s AND {where} "
-                "ORDER BY bm25(knowledge_search_fts, 3.0, 1.0) LIMIT %s",
-                [match, *params, CANDIDATES],
+                f"SELECT {columns} FROM ("  # noqa: S608 - fixed SQL, values as parameters
+                "SELECT rowid, bm25(knowledge_search_fts, 3.0, 1.0) AS r "
+                "FROM knowledge_search_fts WHERE knowledge_search_fts MATCH %s "
+                "ORDER BY r LIMIT %s) f "
+                f"JOIN knowledge_searchentry e ON e.id = f.rowid WHERE {where} "
+                "ORDER BY f.r LIMIT %s",
+                [match, CANDIDATES * 4, *params, CANDIDATES],
             )
         elif connection.vendor == "postgresql":
             tsquery = " | ".join(f"'{t}'" for t in tokens)
@@ -275,48 +403,53 @@ def _scan_candidates(tokens: list[str], filters: Filters) -> list[ranking.Candid
 
 def corpus_stats(tokens: list[str]) -> ranking.CorpusStats:
     """Size, mean field lengths and document frequencies of the query terms, index-wide."""
-    totals = SearchEntry.objects.aggregate(
-        n=Count("id"), title=Avg("title_length"), body=Avg("body_length")
+    rows = dict(
+        IndexTerm.objects.filter(
+            term__in=[*tokens, DOCS, TITLE_TOTAL, BODY_TOTAL], doc_freq__gt=0
+        ).values_list("term", "doc_freq")
     )
-    doc_freq: dict[str, int] = {}
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            marks = ", ".join(["%s"] * len(tokens))
-            cursor.execute(
-                f"SELECT term, doc FROM knowledge_search_vocab WHERE term IN ({marks})",  # noqa: S608
-                tokens,
-            )
-            doc_freq = dict(cursor.fetchall())
-        elif connection.vendor == "postgresql":
-            parts = ", ".join(["count(*) FILTER (WHERE vector @@ %s::tsquery)"] * len(tokens))
-            cursor.execute(
-                f"SELECT {parts} FROM knowledge_searchentry WHERE vector @@ %s::tsquery",  # noqa: S608
-                [*(f"'{t}'" for t in tokens), " | ".join(f"'{t}'" for t in tokens)],
-            )
-            doc_freq = dict(zip(tokens, cursor.fetchone(), strict=True))
-        else:  # pragma: no cover
-            for e in SearchEntry.objects.all():
-                for t in set(e.title_tokens.split()) | set(e.body_tokens.split()):
-                    doc_freq[t] = doc_freq.get(t, 0) + 1
+    count = rows.pop(DOCS, 0)
+    title, body = rows.pop(TITLE_TOTAL, 0), rows.pop(BODY_TOTAL, 0)
     return ranking.CorpusStats(
-        count=totals["n"] or 0,
-        avg_title=float(totals["title"] or 0.0),
-        avg_body=float(totals["body"] or 0.0),
-        doc_freq=doc_freq,
+        count=count,
+        avg_title=title / count if count else 0.0,
+        avg_body=body / count if count else 0.0,
+        doc_freq=rows,
     )
+
+
+def selective(tokens: list[str], stats: ranking.CorpusStats) -> list[str]:
+    """The query tokens that find candidates: all known ones, less those in most items.
+
+    A token found in more than COMMON_SHARE of the index (e.g. "calon") still counts in the
+    score, but does not pull in thousands of candidates, unless nothing rarer was asked.
+    """
+    known = [t for t in tokens if stats.doc_freq.get(t)]
+    limit = max(COMMON_SHARE * stats.count, COMMON_MIN)
+    rare = [t for t in known if stats.doc_freq[t] <= limit]
+    return rare or known
 
 
 def search_index(text: str, *, filters: Filters | None = None, limit: int = 10) -> list[Hit]:
     """Return the best published items for a query, best first (same order on every database)."""
+    return search_with_tokens(text, filters=filters, limit=limit)[0]
+
+
+def search_with_tokens(
+    text: str, *, filters: Filters | None = None, limit: int = 10
+) -> tuple[list[Hit], list[str]]:
+    """Like ``search_index``, also returning the analyzed query tokens (for snippets)."""
     filters = filters or Filters()
     tokens = query_tokens(text)
     if not tokens:
-        return []
-    candidates = _candidates(tokens, filters)
-    if not candidates:
-        return []
+        return [], tokens
     stats = corpus_stats(tokens)
-    return [
+    finding = selective(tokens, stats)
+    if not finding:
+        return [], tokens
+    candidates = _candidates(finding, filters)
+    hits = [
         Hit(kind=s.payload[0], key=s.payload[1], object_id=s.payload[2], score=s.score)
         for s in ranking.rank(candidates, tokens, stats, limit)
     ]
+    return hits, tokens

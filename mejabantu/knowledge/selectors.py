@@ -242,19 +242,23 @@ def search(
         stage=stage,
         regulation=regulation,
     )
-    hits = index.search_index(q, filters=filters, limit=limit + 5)
-    tokens = index.query_tokens(q) if hits else []
-    answers = {
-        a.pk: a
-        for a in answers_published().filter(
-            pk__in=[h.object_id for h in hits if h.kind == "answer"]
-        )
-    }
-    articles = Article.objects.select_related("regulation").in_bulk(
-        [h.object_id for h in hits if h.kind == "article"]
+    hits, tokens = index.search_with_tokens(q, filters=filters, limit=limit + 5)
+    answer_ids = [h.object_id for h in hits if h.kind == "answer"]
+    answers = (
+        _valid_now(Answer.objects.filter(pk__in=answer_ids, state=Answer.State.PUBLISHED))
+        .prefetch_related(_citations_prefetch())
+        .in_bulk()
+        if answer_ids
+        else {}
+    )
+    article_ids = [h.object_id for h in hits if h.kind == "article"]
+    articles = (
+        Article.objects.select_related("regulation").in_bulk(article_ids) if article_ids else {}
     )
     results: list[Result] = []
     for hit in hits:
+        if len(results) >= limit:
+            break
         if hit.kind == "answer" and hit.object_id in answers:
             a = answers[hit.object_id]
             cites = [
@@ -279,18 +283,19 @@ def search(
             )
         elif hit.kind == "article" and hit.object_id in articles:
             art = articles[hit.object_id]
+            label = f"{art.reference} {art.regulation.short_name}"
             results.append(
                 Result(
                     kind="article",
                     id=art.pk,
                     key=art.key,
-                    title=f"{art.reference} {art.regulation.short_name}",
+                    title=label,
                     snippet=snippet_of(art.text, tokens),
                     text=art.text,
                     citations=[
                         {
                             "key": art.key,
-                            "label": f"{art.reference} {art.regulation.short_name}",
+                            "label": label,
                             "url": art.get_absolute_url(),
                             "status": art.status,
                         }
