@@ -127,3 +127,20 @@ def test_seed_loader_is_idempotent_and_versions_changed_answers(kb, tmp_path):
     path.write_text(json.dumps(data))
     knowledge_demo.load_answers(path)
     assert Answer.objects.get(slug="skck-dari-mana").version == 2
+
+
+def test_demo_loader_reads_the_data_folder_when_present(demo, tmp_path, monkeypatch):
+    import shutil
+
+    from mejabantu.knowledge import demo as knowledge_demo
+    from tests.knowledge.conftest import FIXTURES
+
+    monkeypatch.setattr(knowledge_demo, "DATA", tmp_path)
+    knowledge_demo.load()  # no files: nothing happens
+    assert Answer.objects.count() == 0
+    shutil.copy(FIXTURES / "regulations.json", tmp_path / "regulations.json")
+    shutil.copy(FIXTURES / "faq.json", tmp_path / "faq.json")
+    knowledge_demo.load()
+    knowledge_demo.load()
+    assert Answer.objects.filter(state="published").count() == 7
+    assert selectors.search("umur cabup")[0].key == "usia-minimal-calon-bupati"
