@@ -214,6 +214,10 @@ class Citation(models.Model):
         return self.article.status if self.article_id else self.regulation.status
 
     @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
+
+    @property
     def url(self) -> str:
         return (self.article if self.article_id else self.regulation).get_absolute_url()
 

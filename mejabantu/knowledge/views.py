@@ -56,7 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
             log_source="web",
         )
     else:
-        qs = selectors.answers_published(office=office)
+        qs = selectors.answers_published(office=office).order_by("category", "question")
         if data.get("category"):
             qs = qs.filter(category=data["category"])
         if data.get("stage"):
