@@ -156,7 +156,9 @@ def _measure(args: argparse.Namespace, vendor: str) -> None:
         for q in queries:
             selectors.search(q, limit=5)
         profile.disable()
-        pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(25)
+        pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(
+            "mejabantu|sqlite3/base|query.py.*(in_bulk|prefetch)", 40
+        )
         from mejabantu.knowledge.search import Filters
 
         for q in queries:

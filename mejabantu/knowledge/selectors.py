@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from mejabantu.knowledge import analyzer
 from mejabantu.knowledge import search as index
 from mejabantu.knowledge.models import (
     Answer,
@@ -21,6 +17,8 @@ from mejabantu.knowledge.models import (
     Status,
     UnansweredSearch,
 )
+from mejabantu.knowledge.results import Result, snippet_of  # noqa: F401 - re-exported
+from mejabantu.knowledge.results import load as load_results
 from mejabantu.offices.models import Office
 
 REVIEW_STATUSES = (Status.AMENDED, Status.REVOKED)
@@ -185,44 +183,6 @@ def unanswered_searches(*, user, limit: int = 200) -> list[dict]:
 # --- search ----------------------------------------------------------------------------
 
 
-@dataclass
-class Result:
-    """One search result as pages and the API show it."""
-
-    kind: str
-    id: int
-    key: str
-    title: str
-    snippet: str
-    text: str
-    citations: list[dict]
-    url: str
-    score: float
-    uncertain: bool = False
-    needs_review: bool = False
-    obj: object = field(default=None, repr=False)
-
-    @property
-    def insert_text(self) -> str:
-        """The answer text with its legal basis, for the officer's reply editor."""
-        basis = "; ".join(c["label"] for c in self.citations)
-        return f"{self.text}\n\nDasar hukum: {basis}" if basis else self.text
-
-
-def snippet_of(text: str, tokens: list[str], length: int = 220) -> str:
-    """The sentence of ``text`` sharing most tokens with the query, shortened."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.;:!?])\s+|\n+", text) if s.strip()]
-    if not sentences:
-        return ""
-    wanted = set(tokens)
-
-    def overlap(sentence: str) -> int:
-        return len(wanted & set(analyzer.analyze(sentence)))
-
-    best = max(sentences, key=overlap) if wanted else sentences[0]
-    return best if len(best) <= length else best[: length - 1].rsplit(" ", 1)[0] + "…"
-
-
 def search(
     q: str,
     *,
@@ -243,71 +203,7 @@ def search(
         regulation=regulation,
     )
     hits, tokens = index.search_with_tokens(q, filters=filters, limit=limit + 5)
-    answer_ids = [h.object_id for h in hits if h.kind == "answer"]
-    answers = (
-        _valid_now(Answer.objects.filter(pk__in=answer_ids, state=Answer.State.PUBLISHED))
-        .prefetch_related(_citations_prefetch())
-        .in_bulk()
-        if answer_ids
-        else {}
-    )
-    article_ids = [h.object_id for h in hits if h.kind == "article"]
-    articles = (
-        Article.objects.select_related("regulation").in_bulk(article_ids) if article_ids else {}
-    )
-    results: list[Result] = []
-    for hit in hits:
-        if len(results) >= limit:
-            break
-        if hit.kind == "answer" and hit.object_id in answers:
-            a = answers[hit.object_id]
-            cites = [
-                {"key": c.key, "label": c.label, "url": c.url, "status": c.status}
-                for c in a.citations.all()
-            ]
-            results.append(
-                Result(
-                    kind="answer",
-                    id=a.pk,
-                    key=a.slug,
-                    title=a.question,
-                    snippet=snippet_of(a.body, tokens),
-                    text=a.body,
-                    citations=cites,
-                    url=a.get_absolute_url(),
-                    score=hit.score,
-                    uncertain=a.uncertain,
-                    needs_review=any(c["status"] in REVIEW_STATUSES for c in cites),
-                    obj=a,
-                )
-            )
-        elif hit.kind == "article" and hit.object_id in articles:
-            art = articles[hit.object_id]
-            label = f"{art.reference} {art.regulation.short_name}"
-            results.append(
-                Result(
-                    kind="article",
-                    id=art.pk,
-                    key=art.key,
-                    title=label,
-                    snippet=snippet_of(art.text, tokens),
-                    text=art.text,
-                    citations=[
-                        {
-                            "key": art.key,
-                            "label": label,
-                            "url": art.get_absolute_url(),
-                            "status": art.status,
-                        }
-                    ],
-                    url=art.get_absolute_url(),
-                    score=hit.score,
-                    uncertain=art.uncertain or art.regulation.uncertain,
-                    needs_review=art.status in REVIEW_STATUSES,
-                    obj=art,
-                )
-            )
-    results = results[:limit]
+    results = load_results(hits, tokens, limit)
     if log_source and not results and q.strip():
         from mejabantu.knowledge.services import unanswered_search_log
 
