@@ -77,6 +77,8 @@ def child(args: argparse.Namespace) -> None:
 
 
 def _measure(args: argparse.Namespace, vendor: str) -> None:
+    from django.db import connection
+
     from mejabantu.knowledge import analyzer, ranking, search, selectors
     from mejabantu.knowledge import demo as knowledge_demo
     from mejabantu.knowledge.models import Answer, Article, Regulation, SearchEntry
@@ -143,6 +145,8 @@ def _measure(args: argparse.Namespace, vendor: str) -> None:
     created = list(Article.objects.filter(regulation=regulation).select_related("regulation"))
     search.index_articles_bulk(created)
     total = SearchEntry.objects.count()
+    with connection.cursor() as cursor:  # as autovacuum would after a bulk load
+        cursor.execute("ANALYZE")
 
     queries = [item["q"] for item in devset]
     for q in queries[:5]:

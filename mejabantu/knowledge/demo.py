@@ -10,15 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 
 from django.db import transaction
 
 from mejabantu.knowledge import services
-from mejabantu.knowledge.models import Answer, Regulation
+from mejabantu.knowledge.models import Answer, Article, Regulation
 from mejabantu.offices.models import Office
 
 DATA = Path(__file__).resolve().parent / "data"
+logger = logging.getLogger(__name__)
+
+
+def _known_citations(slug: str, keys: list[str]) -> list[str]:
+    """Keep the citations the knowledge base knows; warn about the others (never crash)."""
+    known = []
+    for key in keys:
+        if Article.objects.filter(key=key).exists() or Regulation.objects.filter(code=key).exists():
+            known.append(key)
+        else:
+            logger.warning("seed answer %s cites unknown %s; citation skipped", slug, key)
+    return known
+
+
+def _known_parameters(slug: str, keys: list[str]) -> list[str]:
+    unknown = sorted(set(keys) - services.PARAMETER_KEYS)
+    if unknown:
+        logger.warning("seed answer %s names unknown parameters %s", slug, unknown)
+    return [k for k in keys if k in services.PARAMETER_KEYS]
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -42,14 +62,19 @@ def load_regulations(path: Path) -> tuple[int, int]:
             uncertain=bool(item.get("uncertain")),
             note=item.get("note", ""),
         )
+    codes = {item["code"] for item in regs} | set(Regulation.objects.values_list("code", flat=True))
     for item in regs:
         if item.get("amended_by"):
             services.regulation_set_amended_by(
-                regulation=Regulation.objects.get(code=item["code"]), codes=item["amended_by"]
+                regulation=Regulation.objects.get(code=item["code"]),
+                codes=[c for c in item["amended_by"] if c in codes],
             )
     by_code = {r.code: r for r in Regulation.objects.all()}
     articles = data.get("articles", [])
     for position, item in enumerate(articles):
+        if item["regulation"] not in by_code:
+            logger.warning("seed article %s: unknown regulation; skipped", item["key"])
+            continue
         services.article_upsert(
             regulation=by_code[item["regulation"]],
             key=item["key"],
@@ -85,13 +110,15 @@ def load_answers(path: Path) -> int:
             "uncertain": bool(item.get("uncertain")),
             "uncertain_note": item.get("uncertain_note", ""),
         }
+        citations = _known_citations(item["slug"], list(item.get("citations", [])))
+        parameters = _known_parameters(item["slug"], list(item.get("parameters", [])))
         answer = Answer.objects.filter(slug=item["slug"]).first()
         if answer is None:
             answer = services.answer_create(
                 slug=item["slug"],
                 office=office,
-                citations=item.get("citations", []),
-                parameters=item.get("parameters", []),
+                citations=citations,
+                parameters=parameters,
                 **fields,
             )
             services.answer_publish(answer=answer)
@@ -99,15 +126,15 @@ def load_answers(path: Path) -> int:
             cites = [c.key for c in answer.citations.select_related("article", "regulation")]
             changed = (
                 any(getattr(answer, k) != v for k, v in fields.items())
-                or cites != list(item.get("citations", []))
-                or list(answer.parameters) != list(item.get("parameters", []))
+                or cites != citations
+                or list(answer.parameters) != parameters
             )
             if changed and answer.state == Answer.State.PUBLISHED:
                 services.answer_update(
                     answer=answer,
                     reason="Konten awal diperbarui.",
-                    citations=item.get("citations", []),
-                    parameters=item.get("parameters", []),
+                    citations=citations,
+                    parameters=parameters,
                     **fields,
                 )
         count += 1

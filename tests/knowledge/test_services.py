@@ -144,3 +144,21 @@ def test_demo_loader_reads_the_data_folder_when_present(demo, tmp_path, monkeypa
     knowledge_demo.load()
     assert Answer.objects.filter(state="published").count() == 7
     assert selectors.search("umur cabup")[0].key == "usia-minimal-calon-bupati"
+
+
+def test_seed_with_an_unknown_citation_still_loads_and_skips_it(demo, tmp_path):
+    import json
+
+    from mejabantu.knowledge import demo as knowledge_demo
+    from tests.knowledge.conftest import FIXTURES
+
+    knowledge_demo.load_regulations(FIXTURES / "regulations.json")
+    data = json.loads((FIXTURES / "faq.json").read_text())
+    data[0]["citations"].append("pkpu-99-1999/1")
+    data[0]["parameters"].append("no_such_parameter")
+    path = tmp_path / "faq.json"
+    path.write_text(json.dumps(data))
+    knowledge_demo.load_answers(path)
+    answer = Answer.objects.get(slug=data[0]["slug"])
+    assert [c.key for c in answer.citations.all()] == ["pkpu-10-2024/11/1", "putusan-mk-60-2024"]
+    assert "no_such_parameter" not in answer.parameters
