@@ -248,11 +248,16 @@ def words(text: str) -> list[str]:
     return _apply_phrases(expanded)
 
 
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _acronym in PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_phrase[0], []).append((_phrase, _acronym))
+
+
 def _apply_phrases(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for phrase, acronym in PHRASES:
+        for phrase, acronym in _PHRASES_BY_FIRST.get(tokens[i], ()):
             n = len(phrase)
             if tuple(tokens[i : i + n]) == phrase:
                 out.extend(acronym.split())

@@ -52,14 +52,13 @@ def idf(term_docs: int, count: int) -> float:
 
 def score(candidate: Candidate, query: Iterable[str], stats: CorpusStats) -> float:
     """BM25F score of one candidate for the query terms (each distinct term counted once)."""
-    title = Counter(candidate.title_tokens)
-    body = Counter(candidate.body_tokens)
-    length = TITLE_WEIGHT * len(candidate.title_tokens) + BODY_WEIGHT * len(candidate.body_tokens)
+    title, body = candidate.title_tokens, candidate.body_tokens
+    length = TITLE_WEIGHT * len(title) + BODY_WEIGHT * len(body)
     avg = TITLE_WEIGHT * stats.avg_title + BODY_WEIGHT * stats.avg_body
     norm = K1 * (1 - B + B * (length / avg if avg else 0.0))
     total = 0.0
     for term in dict.fromkeys(query):
-        tf = TITLE_WEIGHT * title.get(term, 0) + BODY_WEIGHT * body.get(term, 0)
+        tf = TITLE_WEIGHT * title.count(term) + BODY_WEIGHT * body.count(term)
         if not tf:
             continue
         total += idf(stats.doc_freq.get(term, 1), stats.count) * tf * (K1 + 1) / (tf + norm)

@@ -75,6 +75,11 @@ def article_reference(pasal: str, ayat: str, letter: str) -> str:
     return text
 
 
+@lru_cache(maxsize=20_000)
+def _sentence_stems(sentence: str) -> frozenset[str]:
+    return frozenset(analyzer.stem(w) for w in analyzer.words(analyzer.fold(sentence)))
+
+
 def snippet_of(text: str, tokens: list[str], length: int = 220) -> str:
     """The sentence of ``text`` sharing most tokens with the query, shortened."""
     sentences = [s.strip() for s in re.split(r"(?<=[.;:!?])\s+|\n+", text) if s.strip()]
@@ -82,7 +87,7 @@ def snippet_of(text: str, tokens: list[str], length: int = 220) -> str:
         return ""
     wanted = set(tokens)
     best = (
-        max(sentences, key=lambda s: len(wanted & set(analyzer.analyze(s))))
+        max(sentences, key=lambda sentence: len(wanted & _sentence_stems(sentence)))
         if wanted
         else sentences[0]
     )

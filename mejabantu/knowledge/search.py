@@ -18,7 +18,7 @@ from django.db.models import F
 from mejabantu.knowledge import analyzer, ranking
 from mejabantu.knowledge.models import Answer, Article, IndexTerm, SearchEntry, SearchTerm
 
-CANDIDATES = 200
+CANDIDATES = 100
 COMMON_SHARE = 0.05
 COMMON_MIN = 50
 MAX_POSITIONS = 16000
