@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from mejabantu.knowledge import services
+from mejabantu.knowledge import search, services
 from mejabantu.knowledge.models import Answer, Article, Regulation
 from mejabantu.offices.models import Office
 
@@ -47,7 +47,10 @@ def _date(value: str | None) -> dt.date | None:
 
 @transaction.atomic
 def load_regulations(path: Path) -> tuple[int, int]:
-    """Load regulations and articles from a regulations.json; return (regulations, articles)."""
+    """Load regulations and articles from a regulations.json; return (regulations, articles).
+
+    Articles that are new or changed are (re)indexed once all of them are in place.
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
     regs = data.get("regulations", [])
     for item in regs:
@@ -71,11 +74,12 @@ def load_regulations(path: Path) -> tuple[int, int]:
             )
     by_code = {r.code: r for r in Regulation.objects.all()}
     articles = data.get("articles", [])
+    changed: list[Article] = []
     for position, item in enumerate(articles):
         if item["regulation"] not in by_code:
             logger.warning("seed article %s: unknown regulation; skipped", item["key"])
             continue
-        services.article_upsert(
+        article, was_changed = services.article_upsert(
             regulation=by_code[item["regulation"]],
             key=item["key"],
             bab=item.get("bab", ""),
@@ -89,6 +93,10 @@ def load_regulations(path: Path) -> tuple[int, int]:
             position=position,
             reindex=False,
         )
+        if was_changed:
+            changed.append(article)
+    for article in changed:
+        search.index_article(article)
     return len(regs), len(articles)
 
 
@@ -142,12 +150,13 @@ def load_answers(path: Path) -> int:
 
 
 def load() -> None:
-    """Load the seed regulations and answers when the data files exist, then rebuild the index."""
+    """Load the seed regulations and answers when the data files exist (indexed as they load).
+
+    Loading the same files again changes nothing and indexes nothing.
+    """
     regulations = DATA / "regulations.json"
     faq = DATA / "faq.json"
     if regulations.exists():
         load_regulations(regulations)
     if faq.exists():
         load_answers(faq)
-    if regulations.exists() or faq.exists():
-        services.index_rebuild()

@@ -101,10 +101,21 @@ def _terms(entry: SearchEntry | None) -> set[str]:
 
 
 def _article_indexed(article: Article) -> bool:
-    """Index the broadest unit present: a letter or ayat is skipped when its parent exists."""
+    """Index an article unless a broader unit that is present already contains its text.
+
+    An imported pasal carries the text of its ayat and letters, so those would only repeat
+    it; a seed ayat that holds only its lead-in ("... sebagai berikut:") does not, and its
+    letters are indexed on their own.
+    """
     parts = article.key.split("/")
     parents = ["/".join(parts[:i]) for i in range(2, len(parts))]
-    return not parents or not Article.objects.filter(key__in=parents).exists()
+    if not parents:
+        return True
+    text = " ".join(article.text.split())
+    return not any(
+        text in " ".join(parent.split())
+        for parent in Article.objects.filter(key__in=parents).values_list("text", flat=True)
+    )
 
 
 def answer_document(answer: Answer) -> tuple[str, str]:

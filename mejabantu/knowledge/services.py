@@ -412,7 +412,11 @@ def pending_guidance_resolve(
 
 
 def index_rebuild(*, progress=None) -> int:
-    """Rebuild the whole search index; call ``progress(done, total)`` as it goes."""
+    """Rebuild the whole search index; call ``progress(done, total)`` as it goes.
+
+    Returns how many items were read (answers and articles); see ``SearchEntry`` for how many
+    ended up in the index.
+    """
     answers = list(
         Answer.objects.filter(state=Answer.State.PUBLISHED).prefetch_related(
             "citations__article", "citations__regulation"

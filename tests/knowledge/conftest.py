@@ -17,13 +17,9 @@ def fast_password_hasher(settings):
 def kb(demo):
     """Load the fixture regulations and answers through the seed loader, published and indexed."""
     from mejabantu.knowledge import demo as knowledge_demo
-    from mejabantu.knowledge import search
-    from mejabantu.knowledge.models import Article
 
-    knowledge_demo.load_regulations(FIXTURES / "regulations.json")
+    knowledge_demo.load_regulations(FIXTURES / "regulations.json")  # indexes the articles
     knowledge_demo.load_answers(FIXTURES / "faq.json")  # publishes and indexes the answers
-    for article in Article.objects.select_related("regulation"):
-        search.index_article(article)
 
 
 @pytest.fixture

@@ -101,5 +101,26 @@ def test_rebuild_command_reports_progress(kb):
 
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert "14/14 items" in out.getvalue()
+    assert "14/14 items" in out.getvalue() and "14 indexed" in out.getvalue()
     assert SearchEntry.objects.count() == 14
+
+
+def test_letters_are_searchable_when_their_parent_holds_only_the_lead_in(kb):
+    from mejabantu.knowledge import services
+    from mejabantu.knowledge.models import Regulation
+
+    uu = Regulation.objects.get(code="uu-10-2016")
+    services.article_upsert(
+        regulation=uu, pasal="7", ayat="2", text="Calon harus memenuhi persyaratan berikut:"
+    )
+    # the letters' own words are not in the lead-in, so they stay in the index
+    assert kb_search("mantan terpidana jujur", kinds=("article",))[0].key == "uu-10-2016/7/2/g"
+    # an imported pasal that contains its ayat makes the ayat redundant
+    services.article_upsert(
+        regulation=uu,
+        pasal="41",
+        text="(1) Satu. (2) " + uu.articles.get(key="uu-10-2016/41/2").text,
+    )
+    search.index_article(uu.articles.get(key="uu-10-2016/41/2"))
+    keys = {r.key for r in kb_search("dukungan kecamatan", kinds=("article",))}
+    assert "uu-10-2016/41" in keys and "uu-10-2016/41/2" not in keys

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from mejabantu.knowledge.models import SearchEntry
 from mejabantu.knowledge.services import index_rebuild
 
 
@@ -16,4 +17,7 @@ class Command(BaseCommand):
                     self.stdout.write("")
 
         count = index_rebuild(progress=progress)
-        self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {count} items."))
+        indexed = SearchEntry.objects.count()
+        self.stdout.write(
+            self.style.SUCCESS(f"Search index rebuilt: {count} items read, {indexed} indexed.")
+        )
