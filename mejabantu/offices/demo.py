@@ -1,6 +1,20 @@
-"""Demo offices: KPU Kabupaten Belitung (19.02), its province (19) and KPU RI."""
+"""Demo offices: KPU Kabupaten Belitung (19.02), its province (19) and KPU RI.
 
-from mejabantu.offices.models import Office, Region
+Each office gets government working hours derived from Perpres 21/2023 (unconfirmed, facts
+§8.3); Belitung also gets the 2024 registration days (facts §6) and default SLA policies.
+"""
+
+from mejabantu.offices import services
+from mejabantu.offices.defaults import GOVERNMENT_WEEK, REGISTRATION_DAYS_2024
+from mejabantu.offices.models import Office, Region, ServiceHours, SlaPolicy, SpecialDay
+
+# (category, priority, first response, resolution) in working minutes; blank = any
+DEMO_SLA = [
+    ("", "", 240, 1_350),  # half a working day to answer, three working days to resolve
+    ("", "mendesak", 60, 450),
+    ("", "tinggi", 120, 900),
+    ("silon", "", 120, 900),  # Silon problems block a registration
+]
 
 
 def load() -> None:
@@ -45,7 +59,7 @@ def load() -> None:
             "email": "meja-bantuan@babel.kpu.example",
         },
     )
-    Office.objects.update_or_create(
+    belitung_office, _ = Office.objects.update_or_create(
         code="19.02",
         defaults={
             "name": "KPU Kabupaten Belitung",
@@ -66,4 +80,39 @@ def load() -> None:
                 "melalui telepon dan WhatsApp."
             ),
         },
+    )
+    for office in (ri, prov, belitung_office):
+        load_hours(office)
+    for day, name, spans in REGISTRATION_DAYS_2024:
+        if not SpecialDay.objects.filter(office=belitung_office, date=day).exists():
+            services.special_day_save(
+                office=belitung_office,
+                actor=None,
+                day=day,
+                name=name,
+                hours=", ".join(f"{a}–{b}" for a, b in spans),
+            )
+    if not SlaPolicy.objects.filter(office=belitung_office).exists():
+        for category, priority, first, resolution in DEMO_SLA:
+            services.sla_policy_save(
+                office=belitung_office,
+                actor=None,
+                category_code=category,
+                priority=priority,
+                first_response_minutes=first,
+                resolution_minutes=resolution,
+            )
+
+
+def load_hours(office: Office) -> None:
+    """Give an office the derived government week unless it already has hours."""
+    if ServiceHours.objects.filter(office=office).exists():
+        return
+    services.weekly_hours_set(
+        office=office,
+        actor=None,
+        hours={
+            day: ", ".join(f"{a}–{b}" for a, b in spans) for day, spans in GOVERNMENT_WEEK.items()
+        },
+        confirmed=False,
     )

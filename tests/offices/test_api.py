@@ -1,0 +1,53 @@
+"""GET /api/v1/offices/{code}: time zone, weekly hours, open now, holidays and special days."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_office_api_gives_hours_holidays_and_special_days_in_range(client, office, monkeypatch):
+    monkeypatch.setenv("MEJABANTU_FAKE_NOW", "2024-08-29T22:00:00+07:00")
+    data = client.get("/api/v1/offices/19.02?from=2024-08-01&to=2024-08-31").json()
+    assert data["timezone"] == "Asia/Jakarta"
+    assert data["hours_confirmed"] is False
+    assert data["weekly_hours"][4] == {
+        "weekday": 4,
+        "spans": [{"start": "07.30", "end": "11.30"}, {"start": "13.00", "end": "16.30"}],
+    }
+    assert data["weekly_hours"][6]["spans"] == []
+    assert [h["date"] for h in data["holidays"]] == ["2024-08-17"]
+    assert [(s["date"], s["spans"][0]["end"]) for s in data["special_days"]] == [
+        ("2024-08-27", "16.00"),
+        ("2024-08-28", "16.00"),
+        ("2024-08-29", "23.59"),
+    ]
+    assert data["open_now"] is True
+    assert data["open_until"].startswith("2024-08-29T23:59")
+
+
+def test_office_api_says_when_a_closed_office_opens(client, office, monkeypatch):
+    monkeypatch.setenv("MEJABANTU_FAKE_NOW", "2024-11-26T17:00:00+07:00")
+    data = client.get("/api/v1/offices/19.02").json()
+    assert data["open_now"] is False
+    # 27 Nov 2024, voting day, is a national holiday
+    assert data["next_opening"].startswith("2024-11-28T07:30:00")
+    assert any(h["date"] == "2024-11-27" for h in data["holidays"])
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("from=2024-13-01&to=2024-12-31", "from"),
+        ("from=2024-01-01&to=besok", "to"),
+        ("from=2024-02-01&to=2024-01-01", "to"),
+        ("from=2020-01-01&to=2024-12-31", "to"),
+    ],
+)
+def test_bad_dates_answer_422_naming_the_field(client, office, query, field):
+    response = client.get(f"/api/v1/offices/19.02?{query}")
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == field
+
+
+def test_unknown_office_is_404(client, office):
+    assert client.get("/api/v1/offices/00.00").status_code == 404

@@ -1,0 +1,114 @@
+"""The office calendar built from the database, the SLA policy lookup and the demo hours."""
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mejabantu.offices import services
+from mejabantu.offices.business_time import add_working_minutes
+from mejabantu.offices.hours import is_open_now, open_intervals_for, opening_status
+from mejabantu.offices.models import Closure, HoursChange, Office
+from mejabantu.offices.selectors import office_calendar, sla_policy_for, upcoming_entries
+
+WIB = ZoneInfo("Asia/Jakarta")
+pytestmark = pytest.mark.django_db
+
+
+def at(*args):
+    return datetime(*args, tzinfo=WIB)
+
+
+def test_demo_offices_have_government_hours_marked_unconfirmed(offices):
+    for code in ("ri", "19", "19.02"):
+        office = Office.objects.get(code=code)
+        assert not office.hours_confirmed
+        assert is_open_now(office, at(2024, 9, 2, 10, 0))
+        assert not is_open_now(office, at(2024, 9, 2, 12, 30))
+
+
+def test_demo_loader_is_idempotent(offices):
+    from mejabantu.offices import demo as offices_demo
+
+    before = HoursChange.objects.count()
+    offices_demo.load()
+    assert HoursChange.objects.count() == before
+
+
+def test_belitung_registration_days_replace_the_week(office):
+    assert open_intervals_for(office, at(2024, 8, 29), at(2024, 8, 30)) == [
+        (at(2024, 8, 29, 8, 0), at(2024, 8, 29, 23, 59))
+    ]
+
+
+def test_the_2024_pilkada_voting_day_is_a_national_holiday(office):
+    assert not is_open_now(office, at(2024, 11, 27, 10, 0))
+    entries = upcoming_entries(office, date(2024, 11, 20), days=10)
+    assert [(e.date, e.kind) for e in entries] == [(date(2024, 11, 27), "holiday")]
+
+
+def test_a_change_rebuilds_the_cached_calendar(office, users):
+    before = office_calendar(office)
+    assert office_calendar(office) is before
+    services.closure_create(
+        office=office,
+        actor=users["koordinator"],
+        day=date(2024, 9, 3),
+        name="Cuti bersama",
+        kind=Closure.Kind.COLLECTIVE_LEAVE,
+    )
+    office.refresh_from_db()
+    after = office_calendar(office)
+    assert after is not before
+    assert not is_open_now(office, at(2024, 9, 3, 10, 0))
+    assert add_working_minutes(after, at(2024, 9, 2, 15, 0), 120) == at(2024, 9, 4, 8, 30)
+    change = HoursChange.objects.first()
+    assert change.actor == users["koordinator"]
+    assert change.after["name"] == "Cuti bersama"
+
+
+def test_a_partial_closure_cuts_a_span_out_of_the_day(office, users):
+    services.closure_create(
+        office=office,
+        actor=users["koordinator"],
+        day=date(2024, 9, 3),
+        name="Rapat pleno",
+        start=time(13, 0),
+        end=time(15, 0),
+    )
+    office.refresh_from_db()
+    assert not is_open_now(office, at(2024, 9, 3, 14, 0))
+    assert is_open_now(office, at(2024, 9, 3, 15, 30))
+
+
+@pytest.mark.parametrize(
+    ("category", "priority", "expected_first_response"),
+    [
+        ("silon", "normal", 120),  # category rule
+        ("silon", "mendesak", 120),  # category beats priority
+        ("dokumen", "mendesak", 60),  # priority rule
+        ("dokumen", "normal", 240),  # catch-all
+    ],
+)
+def test_the_most_specific_sla_policy_wins(office, category, priority, expected_first_response):
+    assert sla_policy_for(office, category, priority).first_response_minutes == (
+        expected_first_response
+    )
+
+
+def test_an_office_without_policies_has_none(offices):
+    assert sla_policy_for(Office.objects.get(code="ri"), "silon", "normal") is None
+
+
+@pytest.mark.parametrize(
+    ("now", "is_open", "until", "opens_at"),
+    [
+        (at(2024, 9, 2, 10, 0), True, at(2024, 9, 2, 12, 0), None),
+        (at(2024, 9, 6, 14, 0), True, at(2024, 9, 6, 16, 30), None),
+        (at(2024, 9, 1, 3, 0), False, None, at(2024, 9, 2, 7, 30)),
+        (at(2024, 8, 29, 20, 0), True, at(2024, 8, 29, 23, 59), None),
+    ],
+)
+def test_opening_status(office, now, is_open, until, opens_at):
+    status = opening_status(office, now)
+    assert (status.open, status.until, status.opens_at) == (is_open, until, opens_at)
