@@ -78,6 +78,12 @@ class SlotSettings(models.Model):
     )
     horizon_days = models.PositiveSmallIntegerField(_("booking horizon (days)"), default=14)
     min_notice_minutes = models.PositiveSmallIntegerField(_("minimum notice (minutes)"), default=60)
+    registration_slot_minutes = models.PositiveSmallIntegerField(
+        _("registration-day arrival slot (minutes)"), default=60
+    )
+    registration_capacity = models.PositiveSmallIntegerField(
+        _("arrivals per registration-day slot"), default=2
+    )
 
     class Meta:
         ordering = ["office"]

@@ -75,7 +75,7 @@ def slots_between(
 ) -> list[SlotView]:
     """The office's slots in [start, end) with how many places are still free (2 queries)."""
     settings = slot_settings_for(office)
-    default_capacity = slot_capacity(office, settings)
+    default_capacity = slot_capacity(office, settings, kind)
     rows = {
         s.starts_at: s
         for s in Slot.objects.filter(
@@ -83,7 +83,7 @@ def slots_between(
         ).annotate(booked=Count("appointments", filter=~Q(appointments__status="dibatalkan")))
     }
     views = []
-    for a, b in candidate_slots(office, start, end, settings):
+    for a, b in candidate_slots(office, start, end, settings, kind):
         row = rows.get(a)
         views.append(
             SlotView(

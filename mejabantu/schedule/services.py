@@ -23,6 +23,7 @@ from mejabantu.schedule.models import (
     Attendance,
     CalendarFeed,
     Event,
+    EventMaterial,
     QueueNumber,
     QueueService,
     Slot,
@@ -120,8 +121,10 @@ def slot_settings_for(office: Office) -> SlotSettings:
     return settings
 
 
-def slot_capacity(office: Office, settings: SlotSettings) -> int:
+def slot_capacity(office: Office, settings: SlotSettings, kind: str = SlotKind.CONSULTATION) -> int:
     """Places per slot: the configured number, or one per officer on duty (at least one)."""
+    if kind == SlotKind.REGISTRATION:
+        return max(1, settings.registration_capacity)
     if settings.capacity:
         return settings.capacity
     on_duty = User.objects.filter(
@@ -138,10 +141,37 @@ def open_intervals(office: Office, start: datetime, end: datetime):
 
 
 def candidate_slots(
-    office: Office, start: datetime, end: datetime, settings: SlotSettings | None = None
+    office: Office,
+    start: datetime,
+    end: datetime,
+    settings: SlotSettings | None = None,
+    kind: str = SlotKind.CONSULTATION,
 ) -> list[tuple[datetime, datetime]]:
+    """Slots cut from the office's open intervals (registration arrivals only on its days)."""
     settings = settings or slot_settings_for(office)
+    if kind == SlotKind.REGISTRATION:
+        days = registration_days(office)
+        intervals = [
+            (a, b)
+            for a, b in open_intervals(office, start, end)
+            if a.astimezone(ZoneInfo(office.timezone)).date() in days
+        ]
+        return planning.cut_slots(intervals, settings.registration_slot_minutes)
     return planning.cut_slots(open_intervals(office, start, end), settings.slot_minutes)
+
+
+def registration_days(office: Office, election: str = "pilkada-2024") -> list[date]:
+    """The days of the registration stage as it applies to the office."""
+    stage = (
+        Stage.objects.filter(election=election, office=office, code="pendaftaran").first()
+        or Stage.objects.filter(election=election, office=None, code="pendaftaran").first()
+    )
+    if stage is None:
+        return []
+    return [
+        stage.starts_on + timedelta(days=i)
+        for i in range((stage.ends_on - stage.starts_on).days + 1)
+    ]
 
 
 def _refuse(code: str, **params) -> ScheduleError:
@@ -167,7 +197,7 @@ def _slot_for(office: Office, kind: str, starts_at: datetime, now: datetime) -> 
     settings = slot_settings_for(office)
     starts_at = starts_at.astimezone(timezone.get_current_timezone())
     day_start = starts_at - timedelta(hours=24)
-    slots = candidate_slots(office, day_start, starts_at + timedelta(hours=24), settings)
+    slots = candidate_slots(office, day_start, starts_at + timedelta(hours=24), settings, kind)
     refusal = planning.check_booking_time(
         starts_at=starts_at,
         now=now,
@@ -182,7 +212,7 @@ def _slot_for(office: Office, kind: str, starts_at: datetime, now: datetime) -> 
         office=office,
         kind=kind,
         starts_at=starts_at,
-        defaults={"ends_at": ends_at, "capacity": slot_capacity(office, settings)},
+        defaults={"ends_at": ends_at, "capacity": slot_capacity(office, settings, kind)},
     )
     return slot
 
@@ -563,3 +593,17 @@ def queue_skip(*, actor: User, number: QueueNumber) -> QueueNumber:
     )
     number.refresh_from_db()
     return number
+
+
+def material_attach(*, actor: User, event: Event, title: str, upload) -> EventMaterial:
+    """Attach a handout to an event; its type is checked from the content."""
+    from mejabantu.helpdesk.uploads import check_upload
+
+    if not is_office_staff(actor, event.office):
+        raise PermissionDenied
+    checked = check_upload(upload)
+    title = (title or "").strip() or checked.name
+    material = EventMaterial(event=event, title=title[:200])
+    material.file.save(checked.name, checked.file, save=False)
+    material.save()
+    return material
