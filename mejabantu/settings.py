@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "mejabantu.core.middleware.IndonesianByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,7 +120,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'mejabantu.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -203,6 +205,9 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Meja Bantuan Pencalonan <meja-bantuan@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The public address of this site, for links in e-mail.
+MEJABANTU_SITE_URL = os.environ.get("MEJABANTU_SITE_URL", "http://127.0.0.1:8000")
+MEJABANTU_DEFAULT_OFFICE = os.environ.get("MEJABANTU_DEFAULT_OFFICE", "19.02")
 
 TASKS = {
     "default": {

@@ -157,6 +157,7 @@ class Ticket(models.Model):
             models.Index(fields=["office", "status", "-received_at"], name="ticket_office_status"),
             models.Index(fields=["office", "assignee", "status"], name="ticket_office_assignee"),
             models.Index(fields=["organisation", "-received_at"], name="ticket_org_received"),
+            models.Index(fields=["office", "-received_at"], name="ticket_office_received"),
         ]
         constraints = [
             models.CheckConstraint(

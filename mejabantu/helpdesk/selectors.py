@@ -134,7 +134,7 @@ def ticket_queue(*, user: User, filters: QueueFilters) -> QuerySet[Ticket]:
             | Q(body__icontains=term)
             | Q(requester_name__icontains=term)
         )
-    qs = qs.exclude(merged_into__isnull=False) if filters.queue != "all" else qs
+    qs = qs.defer("body")  # lists show the subject only
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
         return qs.order_by("-received_at", "-id")
     return qs.order_by("received_at", "id")

@@ -31,6 +31,17 @@ from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
 
 PAGE_SIZE = 50
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """Count at most COUNT_CAP rows: long lists show "1000+" instead of scanning everything."""
+
+    @property
+    def count(self) -> int:
+        if not hasattr(self, "_capped_count"):
+            self._capped_count = self.object_list[: COUNT_CAP + 1].count()
+        return self._capped_count
 
 
 def _staff_office(request: HttpRequest) -> Office:
@@ -61,7 +72,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         assignee=get.get("assignee", ""),
         q=get.get("q", "")[:100],
     )
-    page = Paginator(selectors.ticket_queue(user=request.user, filters=filters), PAGE_SIZE)
+    page = CappedPaginator(selectors.ticket_queue(user=request.user, filters=filters), PAGE_SIZE)
     tickets = page.get_page(get.get("page"))
     context = {
         "office": office,
@@ -89,8 +100,9 @@ def my_tickets(request: HttpRequest) -> HttpResponse:
     """A party operator's tickets (its organisation's)."""
     if not request.user.is_operator:
         return redirect("helpdesk:queue") if request.user.is_staff_member else redirect("home")
-    tickets = Paginator(
-        selectors.tickets_visible_to(request.user).exclude(merged_into__isnull=False), PAGE_SIZE
+    tickets = CappedPaginator(
+        selectors.tickets_visible_to(request.user).filter(merged_into__isnull=True).defer("body"),
+        PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     return render(request, "helpdesk/my_tickets.html", {"tickets": tickets})
 

@@ -4,6 +4,8 @@ Each office gets government working hours derived from Perpres 21/2023 (unconfir
 §8.3); Belitung also gets the 2024 registration days (facts §6) and default SLA policies.
 """
 
+from itertools import product
+
 from mejabantu.offices import services
 from mejabantu.offices.defaults import GOVERNMENT_WEEK, REGISTRATION_DAYS_2024
 from mejabantu.offices.models import Office, Region, ServiceHours, SlaPolicy, SpecialDay
@@ -83,10 +85,11 @@ def load() -> None:
     )
     for office in (ri, prov, belitung_office):
         load_hours(office)
-    for day, name, spans in REGISTRATION_DAYS_2024:
-        if not SpecialDay.objects.filter(office=belitung_office, date=day).exists():
+    # the governor's and the regent's pairs registered on the same days (facts §6)
+    for office, (day, name, spans) in product((prov, belitung_office), REGISTRATION_DAYS_2024):
+        if not SpecialDay.objects.filter(office=office, date=day).exists():
             services.special_day_save(
-                office=belitung_office,
+                office=office,
                 actor=None,
                 day=day,
                 name=name,

@@ -27,9 +27,8 @@ class SpansField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 120)
         kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"placeholder": "07.30–12.00, 13.00–16.00"})
-        )
+        # no placeholder: a greyed example in an empty (closed) day reads like real hours
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "text"}))
         super().__init__(**kwargs)
 
     def clean(self, value):

@@ -26,6 +26,7 @@ __all__ = [
     "open_intervals_for",
     "opening_status",
     "sla_policy_for",
+    "ticket_clocks_for",
 ]
 
 
@@ -86,3 +87,91 @@ def opening_status(office: Office, now: datetime | None = None) -> OpeningStatus
         tz_label=office.timezone_label,
         now=now,
     )
+
+
+def ticket_clocks_for(
+    office: Office,
+    *,
+    category_code: str,
+    priority: str,
+    received_at: datetime,
+    now: datetime | None = None,
+    first_responded_at: datetime | None = None,
+    resolved_at: datetime | None = None,
+    pauses: list[Pause] | tuple[Pause, ...] = (),
+) -> TicketClocks | None:
+    """Look up the office's SLA policy and return the ticket's clocks (None: no policy)."""
+    policy = sla_policy_for(office, category_code, priority)
+    if policy is None:
+        return None
+    return compute_ticket_clocks(
+        calendar=office_calendar(office),
+        policy=policy,
+        received_at=received_at,
+        now=now or clock.now(),
+        first_responded_at=first_responded_at,
+        resolved_at=resolved_at,
+        pauses=pauses,
+    )
+
+
+@dataclass(frozen=True)
+class ExplanationText:
+    """An explanation of a due time as translated lines, ready for a page."""
+
+    counted: list[str]
+    skipped: list[str]
+    pauses: list[str]
+
+
+def explanation_text(data: dict, office: Office) -> ExplanationText:
+    """Turn `explain_due(...).as_dict()` or an SLA clock's `explanation` into lines.
+
+    Example (Indonesian): "Jumat, 16 Agustus 2024: 15.50–16.30 (40 menit)" and
+    "Sabtu, 17 Agustus 2024: Hari Kemerdekaan Republik Indonesia (hari libur)".
+    """
+    from django.utils.dateparse import parse_date, parse_datetime
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    from mejabantu.core.templatetags.mejabantu import format_in_zone
+
+    segments = data.get("segments") or [data]
+    counted: list[str] = []
+    skipped: list[str] = []
+    reasons = {
+        "holiday": _("holiday"),
+        "closure": _("closed"),
+        "partial_closure": _("closed %(from)s–%(to)s"),
+    }
+    for segment in segments:
+        for day in segment.get("counted", []):
+            minutes = round(day["minutes"])
+            spans = ", ".join(f"{a}–{b}" for a, b in day["spans"])
+            counted.append(
+                "{}: {} ({})".format(
+                    date_format(parse_date(day["date"]), "l, j F Y"),
+                    spans,
+                    ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes},
+                )
+            )
+        for day in segment.get("skipped", []):
+            reason = reasons.get(day["reason"], day["reason"]) % {
+                "from": day.get("from"),
+                "to": day.get("to"),
+            }
+            skipped.append(
+                "{}: {} ({})".format(
+                    date_format(parse_date(day["date"]), "l, j F Y"), day["name"], reason
+                )
+            )
+    pauses = [
+        _("paused %(from)s – %(to)s")
+        % {
+            "from": format_in_zone(parse_datetime(p["from"]), office.timezone),
+            "to": format_in_zone(parse_datetime(p["to"]), office.timezone) if p["to"] else _("now"),
+        }
+        for p in data.get("pauses", [])
+    ]
+    return ExplanationText(counted=counted, skipped=skipped, pauses=pauses)

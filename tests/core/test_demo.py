@@ -30,3 +30,10 @@ def test_office_api_by_code(client, office):
     assert data["timezone"] == "Asia/Jakarta"
     assert data["timezone_label"] == "WIB"
     assert data["parent"] == "19"
+
+
+def test_pages_are_indonesian_even_for_an_english_browser(client, office):
+    page = client.get("/kantor/19.02/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    assert "Cara bertanya" in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/kantor/19.02/"})
+    assert "How to ask" in client.get("/kantor/19.02/").content.decode()

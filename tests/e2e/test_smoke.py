@@ -9,6 +9,8 @@ def test_officer_signs_in_and_public_sees_office_page_in_indonesian(new_page):
     page = new_page()
     page.goto("/kantor/19.02/")
     assert page.get_by_role("heading", name="KPU Kabupaten Belitung").is_visible()
+    for sheet in page.locator("link[rel=stylesheet]").all():  # the page is styled, not bare
+        assert page.request.get(sheet.get_attribute("href")).status == 200
     assert page.get_by_role("heading", name="Cara bertanya").is_visible()
     page.get_by_role("button", name="English").click()
     assert page.get_by_role("heading", name="How to ask").is_visible()

@@ -112,3 +112,62 @@ def test_an_office_without_policies_has_none(offices):
 def test_opening_status(office, now, is_open, until, opens_at):
     status = opening_status(office, now)
     assert (status.open, status.until, status.opens_at) == (is_open, until, opens_at)
+
+
+def test_a_due_time_is_explained_in_indonesian(office):
+    from mejabantu.offices.business_time import explain_due
+    from mejabantu.offices.hours import explanation_text
+    from mejabantu.offices.sla import Pause, compute_clock
+
+    data = explain_due(office_calendar(office), at(2024, 8, 16, 15, 50), 60).as_dict()
+    text = explanation_text(data, office)
+    assert text.counted == [
+        "Jumat, 16 Agustus 2024: 15.50–16.30 (40 menit)",
+        "Senin, 19 Agustus 2024: 07.30–07.50 (20 menit)",
+    ]
+    assert text.skipped == [
+        "Sabtu, 17 Agustus 2024: Hari Kemerdekaan Republik Indonesia (hari libur)"
+    ]
+    clock = compute_clock(
+        office_calendar(office),
+        started_at=at(2024, 9, 2, 8, 0),
+        target_minutes=60,
+        now=at(2024, 9, 2, 10, 0),
+        pauses=[Pause(at(2024, 9, 2, 8, 30), at(2024, 9, 2, 9, 0))],
+    )
+    paused = explanation_text(clock.explanation, office)
+    assert paused.pauses == [
+        "dihentikan Senin, 2 September 2024 08.30 WIB – Senin, 2 September 2024 09.00 WIB"
+    ]
+
+
+def test_ticket_clocks_follow_the_office_policy_and_pause_while_waiting(office):
+    from mejabantu.offices.hours import Pause, ticket_clocks_for
+
+    # a Silon question at 22.00 on the last registration day; first response within 120
+    # working minutes: 119 counted until 23.59, then waiting on the requester from Friday 07.30
+    clocks = ticket_clocks_for(
+        office,
+        category_code="silon",
+        priority="normal",
+        received_at=at(2024, 8, 29, 22, 0),
+        now=at(2024, 8, 30, 9, 0),
+        pauses=[Pause(at(2024, 8, 30, 7, 30), None, "waiting_requester")],
+    )
+    assert clocks.first_response.state == "paused"
+    assert clocks.first_response.elapsed_minutes == 119
+    assert clocks.first_response.due == at(2024, 8, 30, 9, 1)  # if it resumed now
+    unpaused = ticket_clocks_for(
+        office,
+        category_code="silon",
+        priority="normal",
+        received_at=at(2024, 8, 29, 22, 0),
+        now=at(2024, 8, 30, 9, 0),
+    )
+    assert unpaused.first_response.state == "breached"
+    assert unpaused.first_response.due == at(2024, 8, 30, 7, 31)
+    ri = Office.objects.get(code="ri")
+    assert (
+        ticket_clocks_for(ri, category_code="silon", priority="", received_at=at(2024, 8, 29))
+        is None
+    )

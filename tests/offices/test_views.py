@@ -44,12 +44,8 @@ def test_only_the_office_coordinator_may_edit_hours(client, users, username, pat
     if username:
         client.force_login(users[username])
     response = client.get(path)
-    if username is None:
-        assert response.status_code == 302
-    elif username == "admin" and users["admin"].office_id == users["koordinator"].office_id:
-        assert response.status_code == 200
-    else:
-        assert response.status_code == 403
+    # anonymous: sign in first; officers, party operators and the admin (no office): refused
+    assert response.status_code == (302 if username is None else 403)
 
 
 def test_a_coordinator_of_another_office_is_refused(client, users):
@@ -179,3 +175,22 @@ def test_coordinator_edits_sla_policies(client, users):
     assert 'value="600"' in bad.content.decode()
     client.post(f"/kantor/19.02/sla/{policy.pk}/hapus/")
     assert not SlaPolicy.objects.filter(pk=policy.pk).exists()
+
+
+def test_public_page_needs_few_queries_once_the_calendar_is_cached(
+    client, office, django_assert_max_num_queries
+):
+    client.get("/kantor/19.02/")  # builds and caches the calendar
+    with django_assert_max_num_queries(6):
+        client.get("/kantor/19.02/")
+
+
+def test_coordinator_pages_need_a_bounded_number_of_queries(
+    client, users, django_assert_max_num_queries
+):
+    client.force_login(users["koordinator"])
+    client.get("/kantor/19.02/jam-layanan/")
+    with django_assert_max_num_queries(14):
+        assert client.get("/kantor/19.02/jam-layanan/").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/kantor/19.02/sla/").status_code == 200

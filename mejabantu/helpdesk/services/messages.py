@@ -38,7 +38,9 @@ def message_add(
     if not body:
         raise HelpdeskError(_("Write a message before sending."))
     ticket = (
-        Ticket.objects.select_for_update().select_related("office", "assignee").get(pk=ticket.pk)
+        Ticket.objects.select_for_update(of=("self",))
+        .select_related("office", "assignee")
+        .get(pk=ticket.pk)
     )
     if ticket.merged_into_id:
         raise HelpdeskError(

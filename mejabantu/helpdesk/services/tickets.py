@@ -237,7 +237,9 @@ def _replayed(existing: Ticket, actor, requester_email: str) -> Ticket:
 
 
 def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
-    current = Ticket.objects.select_for_update().select_related("office").get(pk=ticket.pk)
+    current = (
+        Ticket.objects.select_for_update(of=("self",)).select_related("office").get(pk=ticket.pk)
+    )
     if expected_version is not None and current.version != expected_version:
         raise ConflictError(
             _(

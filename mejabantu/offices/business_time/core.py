@@ -165,7 +165,7 @@ class WorkingCalendar:
         )
         self.special_days: dict[date, SpecialDay] = {s.day: s for s in special_days}
         self._plans: dict[int, DayPlan] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # guards the prefix sums (a rebuild moves the origin)
         self._origin = 0  # ordinal of the first day in the prefix sums
         self._cum: list[int] = [0]  # _cum[i] = working µs of days origin..origin+i-1
         self._day_spans: list[tuple[tuple[int, int], ...]] = []  # in µs, per day index
@@ -311,15 +311,19 @@ def add_working_minutes(cal: WorkingCalendar, start: datetime, minutes: int | fl
         raise ValueError("minutes must not be negative")
     if minutes == 0:
         return start
-    target = cal._position(start) + round(minutes * US_PER_MINUTE)
-    return cal._instant(target)
+    with cal._lock:
+        target = cal._position(start) + round(minutes * US_PER_MINUTE)
+        return cal._instant(target)
 
 
 def working_minutes_between(cal: WorkingCalendar, a: datetime, b: datetime) -> float:
     """Return the working minutes from `a` to `b` (negative when `b` is before `a`)."""
     _check_aware(a, b)
-    pos_a = cal._position(a)
-    pos_b = cal._position(b)
+    with cal._lock:
+        # cover the earlier date first, so that neither position moves the origin
+        cal._index(min(a, b).astimezone(cal.tz).toordinal())
+        pos_a = cal._position(a)
+        pos_b = cal._position(b)
     return (pos_b - pos_a) / US_PER_MINUTE
 
 

@@ -1,0 +1,230 @@
+"""Load test of the helpdesk pages against a bare Django view, both under gunicorn (2 workers).
+
+Seed first (bench/helpdesk_seed.py), then:
+
+    MEJABANTU_DEMO=1 DATABASE_URL=sqlite:///bench/out/bench.sqlite3 \
+        .venv/bin/python bench/helpdesk_load.py --seconds 10 --concurrency 8
+
+Load comes from this machine (loopback only), from client processes with keep-alive
+connections. Prints requests per second and p50/p95 latency for: a bare Django view (the
+floor), submit a question, the officer queue, a ticket page, and a search.
+"""
+
+import argparse
+import http.client
+import json
+import multiprocessing as mp
+import os
+import random
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(app: str, port: int, env: dict, cwd: Path) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            app,
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=cwd,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{app} did not start")
+
+
+class Client:
+    def __init__(self, port: int):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "Host": "127.0.0.1",
+        }
+        data = None
+        if body is not None:
+            data = urllib.parse.urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["X-CSRFToken"] = self.cookies.get("csrftoken", "")
+            headers["Referer"] = "http://127.0.0.1/"
+        self.conn.request(method, path, body=data, headers=headers)
+        response = self.conn.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, text
+
+    def login(self, username: str) -> None:
+        _, page = self.request("GET", "/akun/masuk/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        status, _ = self.request(
+            "POST",
+            "/akun/masuk/",
+            {"csrfmiddlewaretoken": token, "username": username, "password": "mejabantu-demo"},
+        )
+        assert status == 302, f"login of {username} failed: {status}"
+
+
+def worker(args) -> list[float]:
+    port, scenario, seconds, refs, threads_per_proc = args
+    import threading
+
+    latencies: list[float] = []
+    lock = threading.Lock()
+    errors: list[str] = []
+
+    def loop():
+        client = Client(port)
+        if scenario in ("queue", "ticket", "search"):
+            client.login("petugas1")
+        elif scenario == "submit":
+            client.login("lo-partai-a")
+            client.request("GET", "/tiket/tanya/")
+        rng = random.Random()
+        local = []
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            if scenario == "floor":
+                path, body, ok = "/", None, (200,)
+            elif scenario == "queue":
+                path, body, ok = "/tiket/?queue=open", None, (200,)
+            elif scenario == "ticket":
+                path, body, ok = f"/tiket/{rng.choice(refs)}/", None, (200,)
+            elif scenario == "search":
+                word = rng.choice(["ijazah", "SKCK", "usia", "dukungan", "BLT-2024-000123"])
+                path, body, ok = f"/tiket/?queue=all&q={word}", None, (200,)
+            else:
+                path, ok = "/tiket/tanya/", (302,)
+                body = {
+                    "category": "jadwal",
+                    "subject": "Jadwal penetapan",
+                    "body": "Kapan penetapan pasangan calon?",
+                    "idempotency_key": str(uuid.uuid4()),
+                }
+            began = time.perf_counter()
+            status, _ = client.request("POST" if body else "GET", path, body)
+            elapsed = time.perf_counter() - began
+            if status not in ok:
+                with lock:
+                    errors.append(f"{scenario}: HTTP {status} for {path}")
+                return
+            local.append(elapsed)
+        with lock:
+            latencies.extend(local)
+
+    threads = [threading.Thread(target=loop) for _ in range(threads_per_proc)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise RuntimeError(errors[0])
+    return latencies
+
+
+def run(port: int, scenario: str, seconds: float, concurrency: int, refs: list[str]) -> dict:
+    procs = 2
+    with mp.Pool(procs) as pool:
+        results = pool.map(worker, [(port, scenario, seconds, refs, concurrency // procs)] * procs)
+    latencies = sorted(x for r in results for x in r)
+    q = statistics.quantiles(latencies, n=100)
+    return {
+        "scenario": scenario,
+        "requests": len(latencies),
+        "rps": len(latencies) / seconds,
+        "p50_ms": q[49] * 1000,
+        "p95_ms": q[94] * 1000,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--concurrency", type=int, default=8)
+    args = parser.parse_args()
+    env = {
+        **os.environ,
+        "MEJABANTU_DEMO": "1",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "EMAIL_URL": "console://",
+        "PYTHONPATH": str(ROOT),
+    }
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mejabantu.settings")
+    import django
+
+    django.setup()
+    from mejabantu.helpdesk.models import Ticket
+
+    refs = list(Ticket.objects.values_list("reference", flat=True)[:5000])
+    if len(refs) < 1000:
+        sys.exit("Seed first: bench/helpdesk_seed.py --tickets 20000")
+    app_port, floor_port = free_port(), free_port()
+    servers = [
+        start("mejabantu.wsgi:application", app_port, env, ROOT),
+        start("bare_app:application", floor_port, env, ROOT / "bench"),
+    ]
+    try:
+        rows = [run(floor_port, "floor", args.seconds, args.concurrency, refs)]
+        for scenario in ("submit", "queue", "ticket", "search"):
+            rows.append(run(app_port, scenario, args.seconds, args.concurrency, refs))
+    finally:
+        for s in servers:
+            s.terminate()
+    floor = rows[0]
+    db = os.environ.get("DATABASE_URL", "sqlite (default)").split("://")[0]
+    print(
+        f"\nMejabantu helpdesk load test — {Ticket.objects.count():,} tickets, database {db}, "
+        f"gunicorn 2 workers, {args.concurrency} clients, {args.seconds:.0f} s each"
+    )
+    print(
+        f"{'scenario':<10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'rps/floor':>11}{'p95/floor':>11}"
+    )
+    for r in rows:
+        print(
+            f"{r['scenario']:<10}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
+            f"{r['rps'] / floor['rps']:>11.2f}{r['p95_ms'] / floor['p95_ms']:>11.2f}"
+        )
+    out = ROOT / "bench" / "out" / f"helpdesk_load_{db}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(rows, indent=2))
+    print(
+        f"\nwritten to {out.relative_to(ROOT)}; rerun: MEJABANTU_DEMO=1 DATABASE_URL=... "
+        f".venv/bin/python bench/helpdesk_load.py --seconds {args.seconds:.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

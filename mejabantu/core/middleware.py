@@ -1,0 +1,11 @@
+"""Indonesian by default: the browser's Accept-Language is ignored; English is a choice the
+user makes with the language switch (kept in the language cookie)."""
+
+
+class IndonesianByDefaultMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

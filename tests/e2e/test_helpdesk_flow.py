@@ -1,0 +1,51 @@
+"""The helpdesk end to end in Chromium: ask with a PDF, answer, note, and scoping."""
+
+import re
+
+import pytest
+
+from tests.helpdesk.conftest import PDF
+
+pytestmark = pytest.mark.e2e
+
+
+def test_operator_asks_officer_answers_and_the_other_party_sees_nothing(new_page, tmp_path):
+    pdf = tmp_path / "sk-dpp.pdf"
+    pdf.write_bytes(PDF)
+
+    operator = new_page("lo-partai-a", width=390)  # a phone
+    operator.goto("/tiket/tanya/")
+    operator.get_by_label("Topik").select_option("dokumen")
+    operator.get_by_label("Perihal").fill("SK DPP untuk pasangan calon")
+    operator.get_by_label("Pertanyaan Anda").fill("Apakah SK DPP terlampir sudah cukup?")
+    operator.get_by_label("Lampiran").set_input_files(str(pdf))
+    operator.get_by_role("button", name="Kirim pertanyaan").click()
+    operator.wait_for_url(re.compile(r"/tiket/BLT-\d{4}-\d{6}/"))
+    reference = operator.get_by_test_id("reference").inner_text()
+    ticket_url = operator.url
+    attachment_url = operator.get_by_role("link", name="sk-dpp.pdf").get_attribute("href")
+
+    officer = new_page("petugas1")
+    officer.goto("/tiket/?queue=unassigned")
+    officer.get_by_role("link", name=reference).click()
+    officer.get_by_label("Pesan").fill("Dicek: SK ditandatangani ketua dan sekjen.")
+    officer.get_by_label("Catatan internal (hanya petugas)").check()
+    officer.get_by_role("button", name="Kirim", exact=True).click()
+    officer.get_by_label("Pesan").fill("SK DPP sudah cukup; bawa aslinya saat pendaftaran.")
+    officer.get_by_role("button", name="Kirim", exact=True).click()
+    assert officer.get_by_test_id("internal-note").count() == 1
+    assert "diproses" in officer.get_by_test_id("history").inner_text()
+
+    operator.reload()
+    thread = operator.get_by_test_id("thread").inner_text()
+    assert "bawa aslinya saat pendaftaran" in thread
+    assert "SK ditandatangani ketua" not in thread
+    with operator.expect_download() as download:
+        operator.get_by_role("link", name="sk-dpp.pdf").click()
+    assert download.value.suggested_filename == "sk-dpp.pdf"
+
+    other = new_page("lo-partai-b")
+    assert other.goto(ticket_url).status == 404
+    assert other.goto(attachment_url).status == 404
+    other.goto("/tiket/saya/")
+    assert reference not in other.content()
