@@ -11,7 +11,13 @@ from django.views.decorators.http import require_POST
 from mejabantu.schedule import selectors, services
 from mejabantu.schedule.forms import BookForm, MoveForm, RegistrationBookForm
 from mejabantu.schedule.models import Appointment, SlotKind
-from mejabantu.schedule.views.common import errors_of, parse_day, today_in, user_office
+from mejabantu.schedule.views.common import (
+    errors_of,
+    now_in,
+    parse_day,
+    today_in,
+    user_office,
+)
 
 
 def _ticket_from(request: HttpRequest, office, reference: str):
@@ -59,7 +65,7 @@ def consultations(request: HttpRequest, form: BookForm | None = None, status: in
         form=form
         or BookForm(office=office, staff=staff, initial={"ticket": request.GET.get("ticket", "")}),
         appointments=selectors.appointments_visible_to(request.user)
-        .filter(slot__kind=SlotKind.CONSULTATION)
+        .filter(slot__kind=SlotKind.CONSULTATION, slot__ends_at__gte=now_in(office))
         .exclude(status=Appointment.Status.CANCELLED)[:100],
         ticket_reference=request.GET.get("ticket", ""),
     )
