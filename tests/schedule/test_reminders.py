@@ -9,16 +9,15 @@ from tests.schedule.conftest import wib
 pytestmark = pytest.mark.django_db
 
 
-def test_reminder_arrives_once_the_day_before(
-    mailbox, book, users, django_capture_on_commit_callbacks
-):
+def test_reminder_arrives_once_the_day_before(transactional_db, mailbox, book, users):
+    # transactional: the worker closes "old" connections, which on PostgreSQL would end the
+    # connection a plain db test keeps open in its transaction.
     users["lo-partai-a"].email = "dewi@pdip-belitung.example"
     users["lo-partai-a"].save()
     booking = book(wib(2024, 9, 4, 10, 0), topic="Dokumen dukungan")
     far = book(wib(2024, 9, 6, 10, 0))
-    with django_capture_on_commit_callbacks(execute=True):
-        assert services.appointment_reminders_send(now=wib(2024, 9, 3, 11, 0)) == 1
-        assert services.appointment_reminders_send(now=wib(2024, 9, 3, 11, 5)) == 0
+    assert services.appointment_reminders_send(now=wib(2024, 9, 3, 11, 0)) == 1
+    assert services.appointment_reminders_send(now=wib(2024, 9, 3, 11, 5)) == 0
     call_command("worker", "--once")
     received = mailbox.wait_for(1)
     assert len(received) == 1
@@ -35,3 +34,10 @@ def test_cancelled_booking_gets_no_reminder(book, users):
     booking = book(wib(2024, 9, 4, 10, 0))
     services.appointment_cancel(actor=users["lo-partai-a"], appointment=booking)
     assert services.appointment_reminders_send(now=wib(2024, 9, 3, 11, 0)) == 0
+
+
+def test_reminders_are_a_periodic_job_of_the_worker():
+    from mejabantu.core import periodic
+
+    job = periodic.REGISTRY["schedule.reminders"]
+    assert job.func is services.appointment_reminders_send and job.every_seconds <= 900
