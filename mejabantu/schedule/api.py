@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError, ValidationError
 
 from mejabantu.accounts.models import Organisation
@@ -183,7 +183,7 @@ def appointment_create(request, payload: AppointmentIn):
         raise HttpError(403, _("This account cannot book at this office.")) from None
     except services.ScheduleError as exc:
         raise _schedule_error(exc) from None
-    return 201, _appointment_out(appointment)
+    return Status(201, _appointment_out(appointment))
 
 
 @router.delete("/appointments/{appointment_id}", response=AppointmentOut, auth=bearer)

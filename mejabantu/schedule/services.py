@@ -556,12 +556,25 @@ def queue_serve(
         return number
     if number.status != QueueNumber.Status.CALLED:
         raise ScheduleError(_("Call this number before recording the visit."))
+    if not (subject or "").strip() or not (body or "").strip():
+        raise ScheduleError(_("Write the subject and what was asked and answered."))
+    served_at = clock.now()
+    tz = ZoneInfo(number.office.timezone)
+    times = _(
+        "Walk-in %(number)s: arrived %(arrived)s, called %(called)s, finished %(finished)s %(tz)s."
+    ) % {
+        "number": number.label,
+        "arrived": number.issued_at.astimezone(tz).strftime("%H.%M"),
+        "called": number.called_at.astimezone(tz).strftime("%H.%M") if number.called_at else "—",
+        "finished": served_at.astimezone(tz).strftime("%H.%M"),
+        "tz": number.office.timezone_label,
+    }
     with transaction.atomic():
         ticket, _created = ticket_create(
             actor=actor,
             office=number.office,
             subject=subject,
-            body=body,
+            body=f"{(body or '').strip()}\n\n{times}",
             category=category,
             channel="meja",
             organisation=number.organisation,
@@ -572,7 +585,7 @@ def queue_serve(
             idempotency_key=_queue_key(number),
         )
         number.status = QueueNumber.Status.SERVED
-        number.served_at = clock.now()
+        number.served_at = served_at
         number.ticket = ticket
         number.save(update_fields=["status", "served_at", "ticket"])
     return number

@@ -131,3 +131,22 @@ def test_feed_page_shows_a_new_address_once(client, users, office):
     html = client.post("/jadwal/kalender/", {"create": "1"}).content.decode()
     assert "/jadwal/kalender/" in html and ".ics" in html
     assert services.calendar_feed_by_token("nope") is None
+
+
+def test_office_booking_list_has_a_bounded_number_of_queries(
+    client, users, office, book, django_assert_max_num_queries
+):
+    from mejabantu.accounts.models import Organisation
+
+    for i in range(8):
+        org = Organisation.objects.create(code=f"tim-{i}", name=f"Tim {i}", office=office)
+        services.appointment_book(
+            actor=users["petugas1"],
+            office=office,
+            starts_at=wib(2024, 9, 3, 8 + i // 2, 30 * (i % 2)),
+            organisation=org,
+        )
+    client.force_login(users["petugas1"])
+    with django_assert_max_num_queries(14):
+        html = client.get("/jadwal/konsultasi/?day=2024-09-03").content.decode()
+    assert html.count("Tim ") >= 8
