@@ -90,3 +90,16 @@ class AttendanceForm(forms.Form):
 class MaterialForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(label=_("File"))
+
+
+class StageDatesForm(forms.Form):
+    starts_on = forms.DateField(
+        label=_("Starts on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    ends_on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+    confirmed = forms.BooleanField(label=_("The dates are confirmed"), required=False)
+    note = forms.CharField(
+        label=_("Note (source, or why the date is uncertain)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -23,5 +23,6 @@ urlpatterns = [
     path("antrean/panggil/", queue.queue_call, name="queue_call"),
     path("antrean/<int:pk>/selesai/", queue.queue_serve, name="queue_serve"),
     path("<str:code>/layar/", queue.queue_display, name="display"),
+    path("<str:code>/tahapan/<slug:stage>/", timeline.stage_edit, name="stage_edit"),
     path("<str:code>/", timeline.timeline, name="office_timeline"),
 ]

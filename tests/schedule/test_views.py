@@ -150,3 +150,28 @@ def test_office_booking_list_has_a_bounded_number_of_queries(
     with django_assert_max_num_queries(14):
         html = client.get("/jadwal/konsultasi/?day=2024-09-03").content.decode()
     assert html.count("Tim ") >= 8
+
+
+def test_coordinator_corrects_an_unconfirmed_stage_on_the_timeline(client, users, schedule_demo):
+    client.force_login(users["koordinator"])
+    page = client.get("/jadwal/19.02/").content.decode()
+    assert "Koreksi tanggal untuk kantor ini" in page
+    bad = client.post(
+        "/jadwal/19.02/tahapan/masa-tenang/",
+        {"masa-tenang-starts_on": "2024-11-26", "masa-tenang-ends_on": "2024-11-24"},
+    )
+    assert bad.status_code == 400 and "Tanggal akhir lebih awal" in bad.content.decode()
+    client.post(
+        "/jadwal/19.02/tahapan/masa-tenang/",
+        {
+            "masa-tenang-starts_on": "2024-11-24",
+            "masa-tenang-ends_on": "2024-11-26",
+            "masa-tenang-confirmed": "on",
+            "masa-tenang-note": "Sesuai PKPU 2/2024.",
+        },
+    )
+    html = client.get("/jadwal/19.02/").content.decode()
+    quiet = html.split('id="stage-masa-tenang"')[1].split("</li>")[0]
+    assert "Tanggal belum pasti" not in quiet
+    client.force_login(users["petugas1"])
+    assert client.post("/jadwal/19.02/tahapan/masa-tenang/", {}).status_code == 404

@@ -26,3 +26,8 @@ def office_time(value, office):
 @register.filter
 def iso(value):
     return value.isoformat() if value else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
