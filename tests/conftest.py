@@ -11,9 +11,8 @@ os.environ.setdefault("MEJABANTU_DEMO", "1")
 def demo(db):
     """The demo offices and accounts (the same loaders `make run` uses)."""
     from mejabantu.accounts import demo as accounts_demo
-    from mejabantu.offices import demo as offices_demo
-
     from mejabantu.helpdesk.defaults import ensure_default_categories
+    from mejabantu.offices import demo as offices_demo
 
     offices_demo.load()
     accounts_demo.load()

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import services
-from mejabantu.helpdesk.models import CannedAnswer, Ticket
 from mejabantu.helpdesk.defaults import ensure_default_categories
+from mejabantu.helpdesk.models import CannedAnswer, Ticket
 from mejabantu.helpdesk.services.mail import mail_silenced
 from mejabantu.offices.models import Office
 

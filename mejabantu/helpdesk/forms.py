@@ -141,9 +141,13 @@ class UpdateForm(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), choices=Priority.choices)
     category = forms.ChoiceField(label=_("Category"))
     assignee = forms.ChoiceField(label=_("Assignee"), required=False)
+    pending_guidance = forms.ChoiceField(label=_("Waiting for guidance (juknis)"), required=False)
 
-    def __init__(self, *args, categories=(), officers=(), **kwargs):
+    def __init__(self, *args, categories=(), officers=(), guidance=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["pending_guidance"].choices = [("", _("— not waiting —"))] + [
+            (str(g.pk), g.title) for g in guidance
+        ]
         self.fields["category"].choices = [(c.code, c.name) for c in categories]
         self.fields["assignee"].choices = [("", _("— unassigned —"))] + [
             (u.username, str(u)) for u in officers

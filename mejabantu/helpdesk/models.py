@@ -142,6 +142,14 @@ class Ticket(models.Model):
         related_name="merged_from",
         verbose_name=_("merged into"),
     )
+    pending_guidance = models.ForeignKey(
+        "knowledge.PendingGuidance",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="tickets",
+        verbose_name=_("waiting for guidance"),
+    )
     version = models.PositiveIntegerField(default=1)
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True)
     message_count = models.PositiveIntegerField(default=0)

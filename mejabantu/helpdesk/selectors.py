@@ -21,7 +21,9 @@ from mejabantu.offices.models import Office
 
 def tickets_visible_to(user) -> QuerySet[Ticket]:
     """Every ticket the user may see: an officer its office's, an operator its organisation's."""
-    qs = Ticket.objects.select_related("office", "category", "organisation", "assignee")
+    qs = Ticket.objects.select_related(
+        "office", "category", "organisation", "assignee", "pending_guidance"
+    )
     if user is None or not user.is_authenticated:
         return qs.none()
     if user.is_superuser:
@@ -159,3 +161,10 @@ def organisations_of(office: Office) -> list[Organisation]:
 
 def canned_answers_for(office: Office) -> list[CannedAnswer]:
     return list(CannedAnswer.objects.filter(office=office))
+
+
+def guidance_open_for(office: Office) -> list:
+    """Guidance (juknis) still awaited by this office or the offices above it."""
+    from mejabantu.knowledge.selectors import pending_guidance
+
+    return list(pending_guidance(office=office))

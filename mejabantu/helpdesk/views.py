@@ -280,7 +280,9 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                 or UpdateForm(
                     categories=categories,
                     officers=officers,
+                    guidance=selectors.guidance_open_for(ticket.office),
                     initial={
+                        "pending_guidance": ticket.pending_guidance_id or "",
                         "version": ticket.version,
                         "status": ticket.status,
                         "priority": ticket.priority,
@@ -290,6 +292,7 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                 ),
                 "merge_form": forms.get("merge_form") or MergeForm(),
                 "canned_answers": selectors.canned_answers_for(ticket.office),
+                "kb_query": f"{ticket.subject} {ticket.body[:300]}",
             }
         )
     return context
@@ -340,10 +343,12 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
         raise Http404
     categories = selectors.categories_for(ticket.office)
     officers = selectors.officers_of(ticket.office)
-    form = UpdateForm(request.POST, categories=categories, officers=officers)
+    guidance = selectors.guidance_open_for(ticket.office)
+    form = UpdateForm(request.POST, categories=categories, officers=officers, guidance=guidance)
     if form.is_valid():
         data = form.cleaned_data
         assignee = next((u for u in officers if u.username == data["assignee"]), None)
+        waiting_for = next((g for g in guidance if str(g.pk) == data["pending_guidance"]), None)
         try:
             services.ticket_update(
                 ticket=ticket,
@@ -353,6 +358,7 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
                 priority=data["priority"],
                 category=data["category"],
                 assignee=assignee,
+                pending_guidance=waiting_for,
             )
         except services.ConflictError as exc:
             ticket.refresh_from_db()

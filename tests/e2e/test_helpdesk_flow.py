@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.helpdesk.conftest import PDF
 
@@ -18,6 +19,9 @@ def test_operator_asks_officer_answers_and_the_other_party_sees_nothing(new_page
     operator.get_by_label("Topik").select_option("dokumen")
     operator.get_by_label("Perihal").fill("SK DPP untuk pasangan calon")
     operator.get_by_label("Pertanyaan Anda").fill("Apakah SK DPP terlampir sudah cukup?")
+    operator.get_by_label("Pertanyaan Anda").press_sequentially(" brp persen suara parpol")
+    # answers from the knowledge base appear under the form while the question is typed
+    expect(operator.get_by_test_id("kb-suggestion").first).to_be_visible()
     operator.get_by_label("Lampiran").set_input_files(str(pdf))
     operator.get_by_role("button", name="Kirim pertanyaan").click()
     operator.wait_for_url(re.compile(r"/tiket/BLT-\d{4}-\d{6}/"))
@@ -28,6 +32,11 @@ def test_operator_asks_officer_answers_and_the_other_party_sees_nothing(new_page
     officer = new_page("petugas1")
     officer.goto("/tiket/?queue=unassigned")
     officer.get_by_role("link", name=reference).click()
+    # the knowledge panel beside the editor inserts an answer with its legal basis
+    panel = officer.get_by_test_id("kb-panel")
+    panel.get_by_role("button", name="Sisipkan").first.click()
+    expect(officer.get_by_label("Pesan")).to_have_value(re.compile("Dasar hukum"))
+    officer.get_by_label("Pesan").fill("")
     officer.get_by_label("Pesan").fill("Dicek: SK ditandatangani ketua dan sekjen.")
     officer.get_by_label("Catatan internal (hanya petugas)").check()
     officer.get_by_role("button", name="Kirim", exact=True).click()

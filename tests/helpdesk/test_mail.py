@@ -10,7 +10,6 @@ from django.utils import timezone
 from mejabantu.helpdesk import services
 from mejabantu.helpdesk.models import OutgoingMail
 
-
 # The worker closes database connections between rounds, as in production, so these tests
 # run with real transactions instead of one wrapping the test.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -262,3 +262,44 @@ def test_public_form_without_email_says_what_is_missing_and_keeps_the_question(c
     assert response.status_code == 200
     assert "Pertanyaan panjang saya" in response.content.decode()
     assert "Bidang ini tidak boleh kosong" in response.content.decode()
+
+
+def test_ticket_linked_to_awaited_guidance_shows_it(client, ask, users, office):
+    from mejabantu.knowledge.models import PendingGuidance
+
+    waiting = PendingGuidance.objects.create(
+        title="Juknis penghitungan usia setelah putusan MK 70", office=office.parent.parent
+    )
+    elsewhere = PendingGuidance.objects.create(title="Juknis kantor lain", office=_other(office))
+    ticket = ask()
+    with pytest.raises(ValidationError):
+        services.ticket_update(
+            ticket=ticket,
+            actor=users["petugas1"],
+            expected_version=None,
+            pending_guidance=elsewhere,
+        )
+    client.force_login(users["petugas1"])
+    response = client.post(
+        f"/tiket/{ticket.reference}/ubah/",
+        {
+            "version": ticket.version,
+            "status": "menunggu",
+            "priority": "normal",
+            "category": "persyaratan-calon",
+            "assignee": "",
+            "pending_guidance": waiting.pk,
+        },
+    )
+    assert response.status_code == 302
+    client.force_login(users["lo-partai-a"])
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "Juknis penghitungan usia" in page
+
+
+def _other(office):
+    from mejabantu.offices.models import Office
+
+    return Office.objects.create(
+        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
+    )

@@ -252,7 +252,7 @@ def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
     return current
 
 
-UPDATABLE = ("status", "priority", "assignee", "category")
+UPDATABLE = ("status", "priority", "assignee", "category", "pending_guidance")
 
 
 @transaction.atomic
@@ -309,6 +309,16 @@ def ticket_update(
         if category.pk != current.category_id:
             diff["category"] = [current.category.code, category.code]
             current.category = category
+    if "pending_guidance" in changes:
+        item = changes["pending_guidance"]
+        if item is not None and item.office_id not in (
+            current.office_id,
+            *[o.pk for o in current.office.ancestors()],
+        ):
+            raise HelpdeskError(_("Link the ticket to guidance awaited by this office."))
+        if (item.pk if item else None) != current.pending_guidance_id:
+            diff["pending_guidance"] = [current.pending_guidance, item]
+            current.pending_guidance = item
     if not diff:
         return current
     current.version += 1
