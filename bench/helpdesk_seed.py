@@ -31,6 +31,7 @@ from mejabantu.accounts.models import Organisation, User  # noqa: E402
 from mejabantu.helpdesk.models import Category, Message, ReferenceCounter, Ticket  # noqa: E402
 from mejabantu.offices.models import Office  # noqa: E402
 
+OPEN = ("baru", "diproses", "menunggu")
 WORDS = (
     "syarat usia calon bupati ambang batas suara sah partai gabungan dokumen SKCK LHKPN "
     "ijazah legalisir pendaftaran jadwal penetapan SILON akun unggah perseorangan dukungan "
@@ -67,6 +68,8 @@ def main() -> None:
             no = start_no + made + i + 1
             org = rng.choice(orgs)
             at = base + timedelta(minutes=rng.randint(0, 50 * 24 * 60))
+            status = rng.choice(statuses)
+            due = at + timedelta(hours=rng.choice([4, 24, 72])) if status in OPEN else None
             tickets.append(
                 Ticket(
                     office=office,
@@ -77,7 +80,10 @@ def main() -> None:
                     subject=sentence(rng, 5)[:200],
                     body=sentence(rng, 30),
                     channel=rng.choice(["web", "web", "meja", "telepon", "whatsapp"]),
-                    status=rng.choice(statuses),
+                    status=status,
+                    sla_due=due,
+                    resolution_due=due,
+                    queue_rank=due,
                     assignee=rng.choice(officers + [None]),
                     received_at=at,
                     created_at=at,

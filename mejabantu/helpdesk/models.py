@@ -160,6 +160,9 @@ class Ticket(models.Model):
     sla_state = models.CharField(_("SLA state"), max_length=10, blank=True)
     sla_elapsed_minutes = models.PositiveIntegerField(_("working minutes elapsed"), default=0)
     sla_next_check = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Position in the open queues: the next due time (or, without an SLA, the time received
+    # a century later, so those follow in arrival order); empty once the ticket is resolved.
+    queue_rank = models.DateTimeField(null=True, blank=True, editable=False)
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     rating_comment = models.TextField(_("rating comment"), blank=True)
     rated_at = models.DateTimeField(_("rated at"), null=True, blank=True)
@@ -173,7 +176,7 @@ class Ticket(models.Model):
             models.Index(fields=["office", "assignee", "status"], name="ticket_office_assignee"),
             models.Index(fields=["organisation", "-received_at"], name="ticket_org_received"),
             models.Index(fields=["office", "-received_at"], name="ticket_office_received"),
-            models.Index(fields=["office", "status", "sla_due"], name="ticket_office_due"),
+            models.Index(fields=["office", "queue_rank", "id"], name="ticket_office_queue"),
         ]
         constraints = [
             models.CheckConstraint(

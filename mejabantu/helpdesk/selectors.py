@@ -2,12 +2,11 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk.models import (
-    OPEN_STATUSES,
     Attachment,
     AuditEvent,
     CannedAnswer,
@@ -110,14 +109,15 @@ QUEUES = ("mine", "unassigned", "open", "waiting", "all")
 def ticket_queue(*, user: User, filters: QueueFilters) -> QuerySet[Ticket]:
     """An officer's queue with its filters, oldest waiting first among open tickets."""
     qs = tickets_visible_to(user)
+    # open tickets, and only they, have a queue rank (see services.sla.queue_rank)
     if filters.queue == "mine":
-        qs = qs.filter(assignee=user, status__in=OPEN_STATUSES)
+        qs = qs.filter(assignee=user, queue_rank__isnull=False)
     elif filters.queue == "unassigned":
-        qs = qs.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+        qs = qs.filter(assignee__isnull=True, queue_rank__isnull=False)
     elif filters.queue == "open":
-        qs = qs.filter(status__in=OPEN_STATUSES)
+        qs = qs.filter(queue_rank__isnull=False)
     elif filters.queue == "waiting":
-        qs = qs.filter(status=Status.WAITING)
+        qs = qs.filter(status=Status.WAITING, queue_rank__isnull=False)
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.category:
@@ -139,7 +139,7 @@ def ticket_queue(*, user: User, filters: QueueFilters) -> QuerySet[Ticket]:
     qs = qs.defer("body")  # lists show the subject only
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
         return qs.order_by("-received_at", "-id")
-    return qs.order_by(F("sla_due").asc(nulls_last=True), "received_at", "id")
+    return qs.order_by("queue_rank", "id")
 
 
 def categories_for(office: Office) -> list[Category]:

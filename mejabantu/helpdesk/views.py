@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -37,11 +38,9 @@ COUNT_CAP = 1000
 class CappedPaginator(Paginator):
     """Count at most COUNT_CAP rows: long lists show "1000+" instead of scanning everything."""
 
-    @property
+    @cached_property
     def count(self) -> int:
-        if not hasattr(self, "_capped_count"):
-            self._capped_count = self.object_list[: COUNT_CAP + 1].count()
-        return self._capped_count
+        return self.object_list[: COUNT_CAP + 1].count()
 
 
 def _staff_office(request: HttpRequest) -> Office:

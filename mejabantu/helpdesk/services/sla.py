@@ -7,6 +7,8 @@ category, first response); a later change of the office's hours therefore never 
 due times of tickets already counted, until they change again.
 """
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -53,6 +55,13 @@ def clocks_of(ticket: Ticket, now=None):
     )
 
 
+def queue_rank(ticket: Ticket, sla_due):
+    """Where an open ticket stands in the queues: by due time, then by arrival."""
+    if ticket.status not in OPEN_STATUSES:
+        return None
+    return sla_due or ticket.received_at + timedelta(days=36500)
+
+
 def ticket_sla_refresh(ticket: Ticket, now=None) -> Ticket:
     """Recompute and store the ticket's due times, state and next check."""
     now = now or clock.now()
@@ -84,6 +93,7 @@ def ticket_sla_refresh(ticket: Ticket, now=None) -> Ticket:
             fields.update(sla_state="paused", sla_next_check=None)
         elif is_open and not checks and any(c.state in ("warning", "breached") for c in pending):
             fields["sla_next_check"] = now  # a threshold passed: let the sweep warn now
+    fields["queue_rank"] = queue_rank(ticket, fields["sla_due"])
     Ticket.objects.filter(pk=ticket.pk).update(**fields)
     for key, value in fields.items():
         setattr(ticket, key, value)
