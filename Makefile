@@ -31,11 +31,12 @@ lint: install
 	$(BIN)/ruff format --check .
 	MEJABANTU_DEMO=1 $(BIN)/mejabantu makemigrations --check --dry-run
 
+# Tests run in demo mode (generated secret key, demo accounts); each database gets a var/ of its own.
 test-sqlite: install messages
-	$(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
+	MEJABANTU_DEMO=1 $(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 test-postgres: install messages
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
+	MEJABANTU_DEMO=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -n $(JOBS) $(PYTEST_ARGS)
 
 test: install messages test-services lint
 	@start=$$(date +%s); \
