@@ -62,10 +62,10 @@ def queue_rank(ticket: Ticket, sla_due):
     return sla_due or ticket.received_at + timedelta(days=36500)
 
 
-def ticket_sla_refresh(ticket: Ticket, now=None) -> Ticket:
-    """Recompute and store the ticket's due times, state and next check."""
+def ticket_sla_refresh(ticket: Ticket, now=None, clocks=None) -> Ticket:
+    """Recompute (unless given) and store the ticket's due times, state and next check."""
     now = now or clock.now()
-    clocks = clocks_of(ticket, now)
+    clocks = clocks if clocks is not None else clocks_of(ticket, now)
     fields = {
         "first_response_due": None,
         "resolution_due": None,
@@ -126,9 +126,10 @@ def sla_sweep(now=None) -> int:
     sent = 0
     for ticket in due[:500]:
         clocks = clocks_of(ticket, now)
-        ticket_sla_refresh(ticket, now)
         if clocks is None:
+            ticket_sla_refresh(ticket, now)
             continue
+        ticket_sla_refresh(ticket, now, clocks)
         for name, c in (
             ("first_response", clocks.first_response),
             ("resolution", clocks.resolution),

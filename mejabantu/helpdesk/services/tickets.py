@@ -3,7 +3,6 @@
 import uuid
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -448,7 +447,3 @@ def canned_answer_create(*, office: Office, actor: User, title: str, body: str) 
     return CannedAnswer.objects.create(
         office=office, title=title.strip()[:150], body=body.strip(), created_by=actor
     )
-
-
-def demo_mode() -> bool:
-    return bool(settings.DEMO_MODE)
