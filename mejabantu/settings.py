@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mejabantu.accounts.context_processors.roles",
+                "mejabantu.core.fragments.csrf_placeholder",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -132,6 +133,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
+    }
+# Cached pages are keyed by generations kept in the database (core.generations), so a cache
+# per process is correct; CACHE_URL=redis://... shares one between processes and machines.
+CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "mejabantu",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
+        }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -7,6 +7,14 @@ import pytest
 os.environ.setdefault("MEJABANTU_DEMO", "1")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: databases roll back, cached fragments would not."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo offices and accounts (the same loaders `make run` uses)."""

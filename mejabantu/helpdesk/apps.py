@@ -9,8 +9,10 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self) -> None:
         from mejabantu.core import periodic
+        from mejabantu.helpdesk import signals
         from mejabantu.helpdesk.services.mail import mail_sweep
         from mejabantu.helpdesk.services.sla import sla_sweep
 
         periodic.register("helpdesk.mail_sweep", 30, mail_sweep)
         periodic.register("helpdesk.sla_sweep", 60, sla_sweep)
+        signals.connect()

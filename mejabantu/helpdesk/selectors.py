@@ -106,9 +106,14 @@ class QueueFilters:
 QUEUES = ("mine", "unassigned", "open", "waiting", "all")
 
 
-def ticket_queue(*, user: User, filters: QueueFilters) -> QuerySet[Ticket]:
-    """An officer's queue with its filters, oldest waiting first among open tickets."""
+def ticket_queue(
+    *, user: User, filters: QueueFilters, office: Office | None = None
+) -> QuerySet[Ticket]:
+    """A queue with its filters (of one office if given), the next due first among open
+    tickets."""
     qs = tickets_visible_to(user)
+    if office is not None:
+        qs = qs.filter(office=office)
     # open tickets, and only they, have a queue rank (see services.sla.queue_rank)
     if filters.queue == "mine":
         qs = qs.filter(assignee=user, queue_rank__isnull=False)

@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mejabantu.accounts.models import User
+from mejabantu.core.fragments import cached_page, office_scopes
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
     AskForm,
@@ -53,13 +55,37 @@ def _staff_office(request: HttpRequest) -> Office:
     return office_get(code=code)
 
 
+def _safe_next(request: HttpRequest) -> str:
+    """The form's "next" address if it stays on this site (never an open redirect)."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
 def _errors(exc: ValidationError) -> list[str]:
     return list(exc.messages)
 
 
+def _queue_scopes(request: HttpRequest) -> tuple[str, ...]:
+    user = request.user
+    if not user.is_staff_member:
+        return ()
+    if user.office_id:
+        return office_scopes(user.office_id)
+    office = Office.objects.filter(code=request.GET.get("office") or "19.02").first()
+    return office_scopes(office.pk if office else None)
+
+
 @login_required
+@cached_page(_queue_scopes)
 def queue(request: HttpRequest) -> HttpResponse:
-    """The officer's queues with filters; htmx swaps only the table."""
+    """The officer's queues with filters; htmx swaps only the table.
+
+    Cached per viewer and address until something the office's queues show changes.
+    """
     office = _staff_office(request)
     get = request.GET
     filters = selectors.QueueFilters(
@@ -71,12 +97,11 @@ def queue(request: HttpRequest) -> HttpResponse:
         assignee=get.get("assignee", ""),
         q=get.get("q", "")[:100],
     )
-    page = CappedPaginator(selectors.ticket_queue(user=request.user, filters=filters), PAGE_SIZE)
-    tickets = page.get_page(get.get("page"))
+    qs = selectors.ticket_queue(user=request.user, office=office, filters=filters)
     context = {
         "office": office,
         "filters": filters,
-        "tickets": tickets,
+        "tickets": CappedPaginator(qs, PAGE_SIZE).get_page(get.get("page")),
         "queues": [
             ("mine", _("Mine")),
             ("unassigned", _("Unassigned")),
@@ -90,7 +115,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "organisations": selectors.organisations_of(office),
         "officers": selectors.officers_of(office),
     }
-    template = "helpdesk/queue.html#ticket-table" if request.htmx else "helpdesk/queue.html"
+    template = "helpdesk/_queue_table.html" if request.htmx else "helpdesk/queue.html"
     return render(request, template, context)
 
 
@@ -395,7 +420,7 @@ def take(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, " ".join(_errors(exc)))
     else:
         messages.success(request, _("You took %(ref)s.") % {"ref": ticket.reference})
-    return redirect(request.POST.get("next") or ticket.get_absolute_url())
+    return redirect(_safe_next(request) or ticket.get_absolute_url())
 
 
 @login_required

@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mejabantu.core import generations
 from mejabantu.helpdesk.models import Message, Status, Ticket
 from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
@@ -79,6 +80,7 @@ def message_add(
     if changes:  # a status change by a message makes open edit forms stale
         updates["version"] = F("version") + 1
     Ticket.objects.filter(pk=ticket.pk).update(**updates)
+    generations.office_changed(ticket.office_id)
     action = "note" if internal else ("requester_reply" if message.from_requester else "reply")
     audit(
         ticket=ticket,

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from mejabantu.accounts.models import User
+from mejabantu.core import generations
 from mejabantu.helpdesk.models import OPEN_STATUSES, AuditEvent, SlaWarning, Status, Ticket
 from mejabantu.offices import clock
 from mejabantu.offices.hours import ticket_clocks_for
@@ -95,6 +96,7 @@ def ticket_sla_refresh(ticket: Ticket, now=None, clocks=None) -> Ticket:
             fields["sla_next_check"] = now  # a threshold passed: let the sweep warn now
     fields["queue_rank"] = queue_rank(ticket, fields["sla_due"])
     Ticket.objects.filter(pk=ticket.pk).update(**fields)
+    generations.office_changed(ticket.office_id)
     for key, value in fields.items():
         setattr(ticket, key, value)
     return ticket

@@ -9,6 +9,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts.models import Organisation, User
+from mejabantu.core import generations
 from mejabantu.helpdesk.models import (
     CannedAnswer,
     Category,
@@ -422,6 +423,7 @@ def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None) -
     )
     if not updated:
         raise HelpdeskError(_("This answer has already been rated. Thank you."))
+    generations.office_changed(ticket.office_id)
     ticket.refresh_from_db()
     audit(ticket=ticket, actor=actor, action="rated", changes={"rating": [None, rating]})
     return ticket

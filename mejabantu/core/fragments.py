@@ -1,0 +1,111 @@
+"""Cached pages, keyed by the generations of the data they show.
+
+``cached_page`` keeps a view's rendered page per viewer, address and language, and serves it
+again until a generation in its key moves (see core.generations), or after ``TIMEOUT`` at the
+latest. Forms keep working: while a page is rendered for the cache its CSRF tokens are
+placeholders, and every response gets its own masked token, as if rendered for it. Pages
+with flash messages waiting are rendered normally (the messages are shown once).
+
+Only for pages whose content is a function of the data in their scopes, the viewer and the
+address: nothing that depends on the clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from functools import wraps
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+from mejabantu.core import generations
+
+TIMEOUT = 600
+CSRF_PLACEHOLDER = "csrf-token-placeholder-5b1d0f"
+_RENDERING_FOR_CACHE = "_mejabantu_rendering_for_cache"
+
+
+def csrf_placeholder(request: HttpRequest) -> dict:
+    """Context processor: while a page is rendered for the cache, its CSRF tokens are
+    placeholders (this runs after Django's own csrf processor and overrides it)."""
+    if getattr(request, _RENDERING_FOR_CACHE, False):
+        return {"csrf_token": CSRF_PLACEHOLDER}
+    return {}
+
+
+def _key(request: HttpRequest, scopes: Iterable[str]) -> str:
+    parts = (
+        request.user.pk,
+        request.get_full_path()[:1000],
+        bool(request.headers.get("HX-Request")),
+        getattr(request, "LANGUAGE_CODE", ""),
+        generations.current(*scopes),
+    )
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"page:{request.resolver_match.view_name}:{digest}"
+
+
+def _messages_waiting(request: HttpRequest) -> bool:
+    storage = getattr(request, "_messages", None)
+    return bool(storage is not None and len(storage))
+
+
+def _respond(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
+    if CSRF_PLACEHOLDER.encode() in content:
+        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    return HttpResponse(content, content_type=content_type)
+
+
+def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int = TIMEOUT):
+    """Cache a GET view's 200 responses per viewer and address, keyed by ``scopes(request)``.
+
+    ``scopes`` names the data the page shows (see core.generations); it runs after the view's
+    own access checks would, so it must not reveal anything: return no scope for requests
+    the view refuses, and the view answers them.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if request.method != "GET" or _messages_waiting(request):
+                return view(request, *args, **kwargs)
+            wanted = tuple(scopes(request))
+            if not wanted:
+                return view(request, *args, **kwargs)
+            key = _key(request, wanted)
+            hit = cache.get(key)
+            if hit is not None:
+                return _respond(request, *hit)
+            setattr(request, _RENDERING_FOR_CACHE, True)
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+            finally:
+                setattr(request, _RENDERING_FOR_CACHE, False)
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return _respond_uncached(request, response)
+            content_type = response.get("Content-Type", "text/html; charset=utf-8")
+            cache.set(key, (response.content, content_type), timeout)
+            return _respond(request, response.content, content_type)
+
+        return wrapped
+
+    return decorator
+
+
+def _respond_uncached(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if not response.streaming and CSRF_PLACEHOLDER.encode() in response.content:
+        response.content = response.content.replace(
+            CSRF_PLACEHOLDER.encode(), get_token(request).encode()
+        )
+    return response
+
+
+def office_scopes(office_id: int | None) -> tuple[str, ...]:
+    """The scopes of a page about one office: its own data and what all offices share."""
+    if office_id is None:
+        return ()
+    return (generations.office_scope(office_id), generations.ALL)

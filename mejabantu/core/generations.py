@@ -1,0 +1,90 @@
+"""Generations: cheap, cross-process invalidation for cached page fragments.
+
+A *scope* names a set of data that pages show together, e.g. everything of one office
+(``office:3``) or what every office shares (``all``). ``changed(scope)`` records a change;
+``current(scopes)`` returns the scopes' generations, a tuple that is part of every cache key
+built from that data. A cache entry can therefore never be served after the data it was
+rendered from has changed, whichever process rendered it, with no shared cache needed.
+
+Why two inserts per change. A change is recorded inside the writing transaction (so that
+code running in one transaction, tests included, sees it at once) *and* again right after
+that transaction commits. The second one closes a race: ids are handed out before commit, so
+a reader could see a newer id from another transaction while our data is still invisible,
+render the old data under that key and keep serving it. After our commit, our second id is
+newer than any key rendered before it. Inserts take no lock that other writers wait on, so
+recording changes never serialises or deadlocks the transactions that make them.
+"""
+
+from __future__ import annotations
+
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+
+ALL = "all"
+
+
+def office_scope(office_id: int | None) -> str:
+    """The scope of one office's data (``all`` for data every office shares)."""
+    return ALL if office_id is None else f"office:{office_id}"
+
+
+def _insert(scopes: tuple[str, ...]) -> None:
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.executemany("INSERT INTO core_change (scope) VALUES (%s)", [(s,) for s in scopes])
+
+
+class _AfterCommit:
+    """The post-commit half of ``changed`` (one per scope and transaction)."""
+
+    def __init__(self, scope: str):
+        self.scope = scope
+
+    def __call__(self) -> None:
+        _insert((self.scope,))
+
+
+def changed(*scopes: str) -> None:
+    """Record that data of these scopes changed (see the module's docstring)."""
+    scopes = tuple(dict.fromkeys(scopes))
+    if not scopes:
+        return
+    _insert(scopes)
+    conn = connections[DEFAULT_DB_ALIAS]
+    if not conn.in_atomic_block:
+        return  # autocommit: the insert above came after the change was committed
+    pending = {f.scope for _sids, f, _robust in conn.run_on_commit if isinstance(f, _AfterCommit)}
+    for scope in scopes:
+        if scope not in pending:
+            transaction.on_commit(_AfterCommit(scope))
+
+
+def office_changed(office_id: int | None) -> None:
+    changed(office_scope(office_id))
+
+
+def current(*scopes: str) -> tuple[int, ...]:
+    """The generation of each scope (0 if it never changed), in the order given."""
+    if not scopes:
+        return ()
+    sql = " UNION ALL ".join(
+        ["SELECT %s, COALESCE(MAX(id), 0) FROM core_change WHERE scope = %s"] * len(scopes)
+    )
+    params = [p for i, s in enumerate(scopes) for p in (i, s)]
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = dict(cursor.fetchall())
+    return tuple(rows[i] for i in range(len(scopes)))
+
+
+def office_generation(office_id: int) -> tuple[int, ...]:
+    """The generation of an office's pages: its own data and what all offices share."""
+    return current(office_scope(office_id), ALL)
+
+
+def prune() -> int:
+    """Delete all but the newest row of each scope (the worker runs this now and then)."""
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(
+            "DELETE FROM core_change WHERE id < "
+            "(SELECT MAX(c.id) FROM core_change c WHERE c.scope = core_change.scope)"
+        )
+        return cursor.rowcount

@@ -1,0 +1,83 @@
+"""Generations: what keys cached pages, and why a change can never be missed."""
+
+import threading
+
+import pytest
+from django.db import connection, transaction
+
+from mejabantu.core import generations
+
+
+def test_a_change_moves_its_scope_and_only_it(db):
+    before = generations.current("office:1", "office:2", "all")
+    generations.changed("office:1")
+    after = generations.current("office:1", "office:2", "all")
+    assert after[0] > before[0]
+    assert after[1:] == before[1:]
+
+
+def test_scopes_come_back_in_the_order_asked(db):
+    generations.changed("office:7")
+    a, b = generations.current("office:7", "office:8")
+    assert a > 0 and b == 0
+    assert generations.current("office:8", "office:7") == (b, a)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_is_recorded_again_after_its_transaction_commits():
+    """A reader that saw the in-transaction id before our commit must not keep its page."""
+    with transaction.atomic():
+        generations.changed("office:5")
+        generations.changed("office:5")  # once more in the same transaction: one callback
+        inside = generations.current("office:5")
+        callbacks = [f for _s, f, _r in connection.run_on_commit]
+        assert len(callbacks) == 1
+    assert generations.current("office:5")[0] > inside[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_still_leaves_no_stale_key():
+    before = generations.current("office:6")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        generations.changed("office:6")
+        raise RuntimeError
+    # nothing committed, nothing to invalidate; a later change still moves the generation
+    assert generations.current("office:6") == before
+    generations.changed("office:6")
+    assert generations.current("office:6")[0] > before[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_never_wait_on_each_other():
+    """Recording changes takes no shared lock: two open transactions both record theirs."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time by design")
+    from django.db import connections
+
+    started = threading.Barrier(2, timeout=10)
+    errors = []
+
+    def write():
+        try:
+            with transaction.atomic():
+                generations.changed("office:9")
+                started.wait()  # both transactions hold their change open at once
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+def test_prune_keeps_the_newest_of_each_scope(db):
+    for _ in range(3):
+        generations.changed("office:1", "office:2")
+    keep = generations.current("office:1", "office:2")
+    assert generations.prune() >= 4
+    assert generations.current("office:1", "office:2") == keep
