@@ -12,7 +12,10 @@ def _fresh_cache():
     """Each test starts with an empty cache: databases roll back, cached fragments would not."""
     from django.core.cache import cache
 
+    from mejabantu.core import generations
+
     cache.clear()
+    generations.forget()
 
 
 @pytest.fixture

@@ -27,6 +27,22 @@ def office_scope(office_id: int | None) -> str:
     return ALL if office_id is None else f"office:{office_id}"
 
 
+_LOCAL_CACHES: list[dict] = []
+
+
+def local_cache() -> dict:
+    """A dict for values kept in this process under a generation (cleared by ``forget``)."""
+    kept: dict = {}
+    _LOCAL_CACHES.append(kept)
+    return kept
+
+
+def forget() -> None:
+    """Empty this process's local caches (tests do, as their databases roll back)."""
+    for kept in _LOCAL_CACHES:
+        kept.clear()
+
+
 def _insert(scopes: tuple[str, ...]) -> None:
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.executemany("INSERT INTO core_change (scope) VALUES (%s)", [(s,) for s in scopes])

@@ -137,7 +137,7 @@ def _detail(request, t: Ticket) -> dict:
                 "internal": m.internal,
                 "body": m.body,
                 "created_at": m.created_at,
-                "attachments": [a.get_absolute_url() for a in m.attachments.all()],
+                "attachments": [a.get_absolute_url() for a in m.attachment_list],
             }
             for m in thread
         ],

@@ -1,11 +1,13 @@
 """Reads of the helpdesk, always scoped to what the acting user may see."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mejabantu.accounts.models import Organisation, User
+from mejabantu.core import generations
 from mejabantu.helpdesk.models import (
     Attachment,
     AuditEvent,
@@ -17,12 +19,12 @@ from mejabantu.helpdesk.models import (
 )
 from mejabantu.offices.models import Office
 
+LIST_RELATED = ("office", "category", "organisation", "assignee", "pending_guidance")
 
-def tickets_visible_to(user) -> QuerySet[Ticket]:
+
+def tickets_visible_to(user, related: tuple[str, ...] = LIST_RELATED) -> QuerySet[Ticket]:
     """Every ticket the user may see: an officer its office's, an operator its organisation's."""
-    qs = Ticket.objects.select_related(
-        "office", "category", "organisation", "assignee", "pending_guidance"
-    )
+    qs = Ticket.objects.select_related(*related)
     if user is None or not user.is_authenticated:
         return qs.none()
     if user.is_superuser:
@@ -35,8 +37,11 @@ def tickets_visible_to(user) -> QuerySet[Ticket]:
 
 
 def ticket_get(*, user, reference: str) -> Ticket:
-    """The ticket by reference (or numeric id) if the user may see it; 404 otherwise."""
-    qs = tickets_visible_to(user).select_related("merged_into", "created_by")
+    """The ticket by reference (or numeric id) if the user may see it; 404 otherwise.
+
+    Its rarely set links (merged into, logged by, awaited guidance) load when used.
+    """
+    qs = tickets_visible_to(user, related=("office", "category", "organisation", "assignee"))
     lookup = Q(reference=reference)
     if str(reference).isdigit():
         lookup |= Q(pk=int(reference))
@@ -47,8 +52,19 @@ def ticket_get(*, user, reference: str) -> Ticket:
 
 
 def messages_visible_to(*, user, ticket: Ticket, public: bool = False) -> list[Message]:
-    """The thread: officers see internal notes, requesters only public messages."""
-    qs = ticket.messages.select_related("author").prefetch_related("attachments")
+    """The thread: officers see internal notes, requesters only public messages.
+
+    Each message carries ``attachment_list``; see ``thread_of`` for the files of the question.
+    """
+    return thread_of(user=user, ticket=ticket, public=public)[0]
+
+
+def thread_of(
+    *, user, ticket: Ticket, public: bool = False
+) -> tuple[list[Message], list[Attachment]]:
+    """The messages the user may see, each with its ``attachment_list``, and the files sent
+    with the question itself: two queries whatever the thread's length."""
+    qs = ticket.messages.all()
     staff = (
         not public
         and user is not None
@@ -57,7 +73,15 @@ def messages_visible_to(*, user, ticket: Ticket, public: bool = False) -> list[M
     )
     if not staff:
         qs = qs.filter(internal=False)
-    return list(qs)
+    thread = list(qs)
+    by_message: dict[int | None, list[Attachment]] = {m.pk: [] for m in thread}
+    by_message[None] = []
+    for attachment in Attachment.objects.filter(ticket=ticket).order_by("pk"):
+        if attachment.message_id in by_message:  # files of hidden notes stay hidden
+            by_message[attachment.message_id].append(attachment)
+    for m in thread:
+        m.attachment_list = by_message[m.pk]
+    return thread, by_message[None]
 
 
 def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Attachment:
@@ -85,11 +109,7 @@ def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Att
 
 
 def ticket_events(*, ticket: Ticket) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(ticket=ticket).select_related("actor"))
-
-
-def ticket_attachments_without_message(*, ticket: Ticket) -> list[Attachment]:
-    return list(ticket.attachments.filter(message__isnull=True))
+    return list(AuditEvent.objects.filter(ticket=ticket))
 
 
 @dataclass
@@ -145,6 +165,51 @@ def ticket_queue(
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
         return qs.order_by("-received_at", "-id")
     return qs.order_by("queue_rank", "id")
+
+
+class OfficeLookups:
+    """What the office's forms and filters list, each read on first use and then kept in this
+    process until the office's generation moves (see ``office_lookups``)."""
+
+    def __init__(self, office: Office):
+        self.office = office
+
+    @cached_property
+    def categories(self) -> list[Category]:
+        return categories_for(self.office)
+
+    @cached_property
+    def officers(self) -> list[User]:
+        return officers_of(self.office)
+
+    @cached_property
+    def organisations(self) -> list[Organisation]:
+        return organisations_of(self.office)
+
+    @cached_property
+    def canned_answers(self) -> list[CannedAnswer]:
+        return canned_answers_for(self.office)
+
+    @cached_property
+    def guidance(self) -> list:
+        return guidance_open_for(self.office)
+
+
+_LOOKUPS: dict[int, tuple[tuple[int, ...], OfficeLookups]] = generations.local_cache()
+
+
+def office_lookups(office: Office) -> OfficeLookups:
+    """The office's categories, officers, organisations, canned answers and awaited guidance,
+    valid while the office's generation stays where it is (core.generations)."""
+    generation = generations.office_generation(office.pk)
+    kept = _LOOKUPS.get(office.pk)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    lookups = OfficeLookups(office)
+    if len(_LOOKUPS) > 1000:
+        _LOOKUPS.clear()
+    _LOOKUPS[office.pk] = (generation, lookups)
+    return lookups
 
 
 def categories_for(office: Office) -> list[Category]:

@@ -51,7 +51,16 @@ def _user(sender, instance, update_fields=None, **kwargs) -> None:
         generations.office_changed(office_id)
 
 
+def _everywhere(sender, instance, **kwargs) -> None:
+    """Guidance awaited by an office is listed in every office below it: all offices change."""
+    generations.changed(generations.ALL)
+
+
 def connect() -> None:
+    from mejabantu.knowledge.models import PendingGuidance
+
+    post_save.connect(_everywhere, sender=PendingGuidance, dispatch_uid="gen-PendingGuidance")
+    post_delete.connect(_everywhere, sender=PendingGuidance, dispatch_uid="gen-del-Guidance")
     for model in (Ticket, Category, CannedAnswer, Organisation):
         post_save.connect(_office_owned, sender=model, dispatch_uid=f"gen-{model.__name__}")
         post_delete.connect(_office_owned, sender=model, dispatch_uid=f"gen-del-{model.__name__}")

@@ -111,9 +111,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         ],
         "statuses": Status.choices,
         "channels": Channel.choices,
-        "categories": selectors.categories_for(office),
-        "organisations": selectors.organisations_of(office),
-        "officers": selectors.officers_of(office),
+        "lookups": selectors.office_lookups(office),
     }
     template = "helpdesk/_queue_table.html" if request.htmx else "helpdesk/queue.html"
     return render(request, template, context)
@@ -270,13 +268,14 @@ def log_contact(request: HttpRequest) -> HttpResponse:
 def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -> dict:
     user = request.user
     staff = not public and is_office_staff(user, ticket.office)
+    thread, ticket_files = selectors.thread_of(user=user, ticket=ticket, public=public)
     context = {
         "ticket": ticket,
         "office": ticket.office,
         "staff": staff,
         "public": public,
-        "thread": selectors.messages_visible_to(user=user, ticket=ticket, public=public),
-        "ticket_files": selectors.ticket_attachments_without_message(ticket=ticket),
+        "thread": thread,
+        "ticket_files": ticket_files,
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "rate_form": forms.get("rate_form") or RateForm(),
         "can_rate": ticket.status in (Status.RESOLVED, Status.CLOSED) and ticket.rating is None,
@@ -286,7 +285,8 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         from mejabantu.helpdesk.services.sla import clocks_of
         from mejabantu.offices.hours import explanation_text
 
-        clocks = clocks_of(ticket)
+        events = selectors.ticket_events(ticket=ticket)
+        clocks = clocks_of(ticket, events=events)
         context["clocks"] = clocks
         if clocks is not None:
             c = (
@@ -295,16 +295,15 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                 else (clocks.resolution)
             )
             context["explained"] = explanation_text(c.explanation, ticket.office)
-        categories = selectors.categories_for(ticket.office)
-        officers = selectors.officers_of(ticket.office)
+        lookups = selectors.office_lookups(ticket.office)
         context.update(
             {
-                "events": selectors.ticket_events(ticket=ticket),
+                "events": events,
                 "update_form": forms.get("update_form")
                 or UpdateForm(
-                    categories=categories,
-                    officers=officers,
-                    guidance=selectors.guidance_open_for(ticket.office),
+                    categories=lookups.categories,
+                    officers=lookups.officers,
+                    guidance=lookups.guidance,
                     initial={
                         "pending_guidance": ticket.pending_guidance_id or "",
                         "version": ticket.version,
@@ -315,7 +314,7 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                     },
                 ),
                 "merge_form": forms.get("merge_form") or MergeForm(),
-                "canned_answers": selectors.canned_answers_for(ticket.office),
+                "canned_answers": lookups.canned_answers,
                 "kb_query": f"{ticket.subject} {ticket.body[:300]}",
             }
         )
@@ -365,9 +364,8 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = selectors.ticket_get(user=request.user, reference=reference)
     if not is_office_staff(request.user, ticket.office):
         raise Http404
-    categories = selectors.categories_for(ticket.office)
-    officers = selectors.officers_of(ticket.office)
-    guidance = selectors.guidance_open_for(ticket.office)
+    lookups = selectors.office_lookups(ticket.office)
+    categories, officers, guidance = lookups.categories, lookups.officers, lookups.guidance
     form = UpdateForm(request.POST, categories=categories, officers=officers, guidance=guidance)
     if form.is_valid():
         data = form.cleaned_data

@@ -113,7 +113,13 @@ def appointments_visible_to(user) -> QuerySet[Appointment]:
 
 
 def appointments_for_ticket(user, ticket) -> QuerySet[Appointment]:
-    return appointments_visible_to(user).filter(ticket=ticket)
+    """The bookings about a ticket (shown on its page: when and their status only)."""
+    return (
+        appointments_visible_to(user)
+        .select_related(None)
+        .select_related("slot", "office")
+        .filter(ticket=ticket)
+    )
 
 
 def events_visible_to(user, office: Office) -> QuerySet[Event]:

@@ -149,3 +149,20 @@ def test_english_and_indonesian_are_cached_apart(officer, ask):
     officer.cookies["django_language"] = "en"
     assert "Ticket queues" in _queue(officer)
     cache.clear()
+
+
+def test_the_ticket_form_lists_new_officers_categories_and_guidance_at_once(officer, ask, office):
+    from mejabantu.accounts.models import User
+    from mejabantu.knowledge.models import PendingGuidance
+
+    ticket = ask(subject="Daftar pilihan")
+    page = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "petugas-baru" not in page
+    User.objects.create_user("petugas-baru", password="x-Baru-2024!", role="officer", office=office)
+    Category.objects.create(office=office, code="sengketa", name="Sengketa pencalonan")
+    PendingGuidance.objects.create(title="Juknis usia calon", office=office)
+    page = officer.get(ticket.get_absolute_url()).content.decode()
+    assert '<option value="petugas-baru">' in page
+    assert '<option value="sengketa">Sengketa pencalonan</option>' in page
+    assert "Juknis usia calon" in page
+    assert '<select name="status" id="id_status">' in page

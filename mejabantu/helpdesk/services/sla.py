@@ -22,11 +22,12 @@ from mejabantu.offices.sla import Pause
 PAUSING = {Status.WAITING: "waiting_requester"}
 
 
-def ticket_pauses(ticket: Ticket) -> list[Pause]:
-    """Periods the ticket waited on the requester, from its audit trail."""
+def ticket_pauses(ticket: Ticket, events=None) -> list[Pause]:
+    """Periods the ticket waited on the requester, from its audit trail (read unless given)."""
     pauses: list[Pause] = []
     start = None
-    events = AuditEvent.objects.filter(ticket=ticket).only("changes", "created_at")
+    if events is None:
+        events = AuditEvent.objects.filter(ticket=ticket).only("changes", "created_at")
     for event in events:
         change = (event.changes or {}).get("status")
         if not change:
@@ -42,8 +43,9 @@ def ticket_pauses(ticket: Ticket) -> list[Pause]:
     return pauses
 
 
-def clocks_of(ticket: Ticket, now=None):
-    """The ticket's clocks now (None when its office has no SLA policy)."""
+def clocks_of(ticket: Ticket, now=None, events=None):
+    """The ticket's clocks now (None when its office has no SLA policy); ``events``, the
+    ticket's audit trail in order, if the caller has it already."""
     return ticket_clocks_for(
         ticket.office,
         category_code=ticket.category.code,
@@ -52,7 +54,7 @@ def clocks_of(ticket: Ticket, now=None):
         now=now or clock.now(),
         first_responded_at=ticket.first_response_at,
         resolved_at=ticket.resolved_at,
-        pauses=ticket_pauses(ticket),
+        pauses=ticket_pauses(ticket, events),
     )
 
 
