@@ -105,7 +105,11 @@ def _respond_uncached(request: HttpRequest, response: HttpResponse) -> HttpRespo
 
 
 def office_scopes(office_id: int | None) -> tuple[str, ...]:
-    """The scopes of a page about one office: its own data and what all offices share."""
+    """The scopes of a page about one office: its tickets, its setup, what offices share."""
     if office_id is None:
         return ()
-    return (generations.office_scope(office_id), generations.ALL)
+    return (
+        generations.office_scope(office_id),
+        generations.setup_scope(office_id),
+        generations.ALL,
+    )

@@ -23,8 +23,14 @@ ALL = "all"
 
 
 def office_scope(office_id: int | None) -> str:
-    """The scope of one office's data (``all`` for data every office shares)."""
+    """The scope of one office's tickets and their threads (``all``: every office's)."""
     return ALL if office_id is None else f"office:{office_id}"
+
+
+def setup_scope(office_id: int | None) -> str:
+    """The scope of how one office is set up: categories, people, organisations, canned
+    answers, SLA policies; it changes far less often than its tickets (``all``: shared)."""
+    return ALL if office_id is None else f"office:{office_id}:setup"
 
 
 _LOCAL_CACHES: list[dict] = []
@@ -77,6 +83,10 @@ def office_changed(office_id: int | None) -> None:
     changed(office_scope(office_id))
 
 
+def setup_changed(office_id: int | None) -> None:
+    changed(setup_scope(office_id))
+
+
 def current(*scopes: str) -> tuple[int, ...]:
     """The generation of each scope (0 if it never changed), in the order given."""
     if not scopes:
@@ -92,8 +102,13 @@ def current(*scopes: str) -> tuple[int, ...]:
 
 
 def office_generation(office_id: int) -> tuple[int, ...]:
-    """The generation of an office's pages: its own data and what all offices share."""
-    return current(office_scope(office_id), ALL)
+    """The generation of an office's pages: its tickets, its setup, what offices share."""
+    return current(office_scope(office_id), setup_scope(office_id), ALL)
+
+
+def setup_generation(office_id: int) -> tuple[int, ...]:
+    """The generation of an office's setup and of what all offices share."""
+    return current(setup_scope(office_id), ALL)
 
 
 def prune() -> int:

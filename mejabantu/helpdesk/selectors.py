@@ -168,8 +168,8 @@ def ticket_queue(
 
 
 class OfficeLookups:
-    """What the office's forms and filters list, each read on first use and then kept in this
-    process until the office's generation moves (see ``office_lookups``)."""
+    """What the office's forms and filters list (and its SLA policies), each read on first use
+    and then kept in this process until the office's setup changes (see ``office_lookups``)."""
 
     def __init__(self, office: Office):
         self.office = office
@@ -194,14 +194,20 @@ class OfficeLookups:
     def guidance(self) -> list:
         return guidance_open_for(self.office)
 
+    @cached_property
+    def sla_policies(self) -> list:
+        from mejabantu.offices.models import SlaPolicy
+
+        return list(SlaPolicy.objects.filter(office=self.office))
+
 
 _LOOKUPS: dict[int, tuple[tuple[int, ...], OfficeLookups]] = generations.local_cache()
 
 
 def office_lookups(office: Office) -> OfficeLookups:
-    """The office's categories, officers, organisations, canned answers and awaited guidance,
-    valid while the office's generation stays where it is (core.generations)."""
-    generation = generations.office_generation(office.pk)
+    """The office's categories, officers, organisations, canned answers, awaited guidance and
+    SLA policies, valid while the office's setup generation stays (core.generations)."""
+    generation = generations.setup_generation(office.pk)
     kept = _LOOKUPS.get(office.pk)
     if kept is not None and kept[0] == generation:
         return kept[1]

@@ -27,8 +27,12 @@ def ticket_office_id(instance) -> int | None:
     return Ticket.objects.filter(pk=instance.ticket_id).values_list("office_id", flat=True).first()
 
 
-def _office_owned(sender, instance, **kwargs) -> None:
+def _ticket(sender, instance, **kwargs) -> None:
     generations.office_changed(instance.office_id)
+
+
+def _setup(sender, instance, **kwargs) -> None:
+    generations.setup_changed(instance.office_id)
 
 
 def _ticket_owned(sender, instance, **kwargs) -> None:
@@ -41,14 +45,14 @@ def _user(sender, instance, update_fields=None, **kwargs) -> None:
     if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
         return  # signing in changes nothing the pages show
     if instance.office_id:
-        generations.office_changed(instance.office_id)
+        generations.setup_changed(instance.office_id)
     elif instance.organisation_id:
         office_id = (
             Organisation.objects.filter(pk=instance.organisation_id)
             .values_list("office_id", flat=True)
             .first()
         )
-        generations.office_changed(office_id)
+        generations.setup_changed(office_id)
 
 
 def _everywhere(sender, instance, **kwargs) -> None:
@@ -61,9 +65,13 @@ def connect() -> None:
 
     post_save.connect(_everywhere, sender=PendingGuidance, dispatch_uid="gen-PendingGuidance")
     post_delete.connect(_everywhere, sender=PendingGuidance, dispatch_uid="gen-del-Guidance")
-    for model in (Ticket, Category, CannedAnswer, Organisation):
-        post_save.connect(_office_owned, sender=model, dispatch_uid=f"gen-{model.__name__}")
-        post_delete.connect(_office_owned, sender=model, dispatch_uid=f"gen-del-{model.__name__}")
+    from mejabantu.offices.models import SlaPolicy
+
+    post_save.connect(_ticket, sender=Ticket, dispatch_uid="gen-Ticket")
+    post_delete.connect(_ticket, sender=Ticket, dispatch_uid="gen-del-Ticket")
+    for model in (Category, CannedAnswer, Organisation, SlaPolicy):
+        post_save.connect(_setup, sender=model, dispatch_uid=f"gen-{model.__name__}")
+        post_delete.connect(_setup, sender=model, dispatch_uid=f"gen-del-{model.__name__}")
     for model in (Message, Attachment, AuditEvent):
         post_save.connect(_ticket_owned, sender=model, dispatch_uid=f"gen-{model.__name__}")
         post_delete.connect(_ticket_owned, sender=model, dispatch_uid=f"gen-del-{model.__name__}")

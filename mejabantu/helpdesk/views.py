@@ -183,7 +183,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     if not user.is_operator:
         raise Http404
     office = user.organisation.office
-    categories = selectors.categories_for(office)
+    categories = selectors.office_lookups(office).categories
     form = AskForm(request.POST or None, request.FILES or None, categories=categories)
     if request.method == "POST" and form.is_valid():
         ticket = _create_from_form(request, form, office, user)
@@ -200,7 +200,7 @@ def ask(request: HttpRequest) -> HttpResponse:
 def public_ask(request: HttpRequest, code: str) -> HttpResponse:
     """Anyone asks with a name and an e-mail, and follows the ticket by a secret link."""
     office = office_get(code=code)
-    categories = selectors.categories_for(office)
+    categories = selectors.office_lookups(office).categories
     form = PublicAskForm(request.POST or None, request.FILES or None, categories=categories)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -240,7 +240,7 @@ def log_contact(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         request.FILES or None,
         office=office,
-        categories=selectors.categories_for(office),
+        categories=selectors.office_lookups(office).categories,
         organisations=organisations,
     )
     if request.method == "POST" and form.is_valid():

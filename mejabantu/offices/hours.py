@@ -11,7 +11,7 @@ from datetime import datetime
 
 from mejabantu.offices import business_time as bt
 from mejabantu.offices import clock
-from mejabantu.offices.models import Office
+from mejabantu.offices.models import Office, SlaPolicy
 from mejabantu.offices.selectors import office_calendar, sla_policy_for
 from mejabantu.offices.sla import Pause, TicketClocks, compute_ticket_clocks
 
@@ -99,9 +99,11 @@ def ticket_clocks_for(
     first_responded_at: datetime | None = None,
     resolved_at: datetime | None = None,
     pauses: list[Pause] | tuple[Pause, ...] = (),
+    policies: list[SlaPolicy] | None = None,
 ) -> TicketClocks | None:
-    """Look up the office's SLA policy and return the ticket's clocks (None: no policy)."""
-    policy = sla_policy_for(office, category_code, priority)
+    """Look up the office's SLA policy (among ``policies`` if the caller has the office's
+    list) and return the ticket's clocks (None: no policy)."""
+    policy = sla_policy_for(office, category_code, priority, policies)
     if policy is None:
         return None
     return compute_ticket_clocks(

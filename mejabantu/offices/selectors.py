@@ -214,18 +214,20 @@ def hours_changes(office: Office, limit: int = 50) -> list[HoursChange]:
     return list(HoursChange.objects.filter(office=office).select_related("actor")[:limit])
 
 
-def sla_policy_for(office: Office, category_code: str, priority: str) -> SlaPolicy | None:
+def sla_policy_for(
+    office: Office, category_code: str, priority: str, policies: list[SlaPolicy] | None = None
+) -> SlaPolicy | None:
     """Return the most specific SLA policy for a ticket, or None when the office has none.
 
     Order: category and priority both match; category matches (any priority); priority
-    matches (any category); the office's catch-all policy.
+    matches (any category); the office's catch-all policy. ``policies``: all of the office's
+    policies, if the caller keeps them (otherwise they are read).
     """
-    candidates = {
-        (p.category_code, p.priority): p
-        for p in SlaPolicy.objects.filter(
+    if policies is None:
+        policies = SlaPolicy.objects.filter(
             office=office, category_code__in=[category_code, ""], priority__in=[priority, ""]
         )
-    }
+    candidates = {(p.category_code, p.priority): p for p in policies}
     for key in ((category_code, priority), (category_code, ""), ("", priority), ("", "")):
         if key in candidates:
             return candidates[key]

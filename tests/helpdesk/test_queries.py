@@ -26,7 +26,8 @@ def test_queue_and_my_tickets_query_counts_do_not_grow_with_rows(client, ask, us
         t = ask(subject=f"Lagi {i}", username="lo-partai-a" if i % 2 else "lo-partai-b")
         services.message_add(ticket=t, actor=users["petugas1"], body="Jawab")
     client.force_login(users["petugas1"])
-    assert _count(client, "/tiket/?queue=all") == few_queue
+    # the office's lists (categories, officers...) may come from this process's memory now
+    assert _count(client, "/tiket/?queue=all") <= few_queue
     client.force_login(users["lo-partai-a"])
     assert _count(client, "/tiket/saya/") == few_mine
     assert few_queue <= 12

@@ -43,16 +43,32 @@ def mail_queue(
     mail = OutgoingMail.objects.create(
         to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key
     )
-    transaction.on_commit(lambda: _enqueue(mail.pk))
+    if _tasks_in_this_database():
+        # the task row commits (or rolls back) with the mail and the change: one transaction
+        try:
+            with transaction.atomic():
+                _enqueue(mail.pk, reraise=True)
+        except Exception:  # the periodic sweep sends it
+            logger.exception("could not enqueue mail %s", mail.pk)
+    else:
+        transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
 
 
-def _enqueue(mail_id: int) -> None:
+def _tasks_in_this_database() -> bool:
+    from django.conf import settings
+
+    return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def _enqueue(mail_id: int, *, reraise: bool = False) -> None:
     from mejabantu.helpdesk.tasks import deliver_mail
 
     try:
         deliver_mail.enqueue(mail_id)
     except Exception:  # the periodic sweep picks it up
+        if reraise:
+            raise
         logger.exception("could not enqueue mail %s", mail_id)
 
 

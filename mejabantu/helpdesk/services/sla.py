@@ -15,6 +15,7 @@ from django.db.models import Q
 from mejabantu.accounts.models import User
 from mejabantu.core import generations
 from mejabantu.helpdesk.models import OPEN_STATUSES, AuditEvent, SlaWarning, Status, Ticket
+from mejabantu.helpdesk.selectors import office_lookups
 from mejabantu.offices import clock
 from mejabantu.offices.hours import ticket_clocks_for
 from mejabantu.offices.sla import Pause
@@ -55,6 +56,7 @@ def clocks_of(ticket: Ticket, now=None, events=None):
         first_responded_at=ticket.first_response_at,
         resolved_at=ticket.resolved_at,
         pauses=ticket_pauses(ticket, events),
+        policies=office_lookups(ticket.office).sla_policies,
     )
 
 
@@ -67,8 +69,18 @@ def queue_rank(ticket: Ticket, sla_due):
 
 def ticket_sla_refresh(ticket: Ticket, now=None, clocks=None) -> Ticket:
     """Recompute (unless given) and store the ticket's due times, state and next check."""
+    fields = sla_fields(ticket, now, clocks)
+    Ticket.objects.filter(pk=ticket.pk).update(**fields)
+    generations.office_changed(ticket.office_id)
+    for key, value in fields.items():
+        setattr(ticket, key, value)
+    return ticket
+
+
+def sla_fields(ticket: Ticket, now=None, clocks=None, events=None) -> dict:
+    """The ticket's SLA fields now (due times, state, next check, queue rank), not saved."""
     now = now or clock.now()
-    clocks = clocks if clocks is not None else clocks_of(ticket, now)
+    clocks = clocks if clocks is not None else clocks_of(ticket, now, events)
     fields = {
         "first_response_due": None,
         "resolution_due": None,
@@ -97,11 +109,7 @@ def ticket_sla_refresh(ticket: Ticket, now=None, clocks=None) -> Ticket:
         elif is_open and not checks and any(c.state in ("warning", "breached") for c in pending):
             fields["sla_next_check"] = now  # a threshold passed: let the sweep warn now
     fields["queue_rank"] = queue_rank(ticket, fields["sla_due"])
-    Ticket.objects.filter(pk=ticket.pk).update(**fields)
-    generations.office_changed(ticket.office_id)
-    for key, value in fields.items():
-        setattr(ticket, key, value)
-    return ticket
+    return fields
 
 
 def _recipients(ticket: Ticket) -> list[User]:

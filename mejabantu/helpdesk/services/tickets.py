@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -43,10 +43,11 @@ def category_resolve(*, office: Office, category) -> Category:
         if category.office_id not in (None, office.pk):
             raise HelpdeskError(_("Choose a category of this office."))
         return category
-    found = (
-        Category.objects.filter(code=category, active=True, office__in=[office]).first()
-        or Category.objects.filter(code=category, active=True, office=None).first()
-    )
+    from mejabantu.helpdesk.selectors import office_lookups
+
+    active = office_lookups(office).categories  # the office's own and the shared ones
+    found = next((c for c in active if c.code == category and c.office_id == office.pk), None)
+    found = found or next((c for c in active if c.code == category), None)
     if found is None:
         raise HelpdeskError(
             _("Unknown category “%(code)s”. Choose one of the office's categories.")
@@ -77,13 +78,29 @@ def ticket_by_public_token(raw: str) -> Ticket | None:
 
 
 def _next_reference(office: Office, when: datetime) -> str:
+    """The next reference of the office and year, e.g. BLT-2024-000042 (inside the ticket's
+    transaction: the counter's row stays locked until the ticket is committed)."""
     year = timezone.localtime(when).year
-    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(
-        office=office, year=year
-    )
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return f"{office.short_code}-{year}-{counter.last:06d}"
+    if not connection.features.can_return_columns_from_insert:  # SQLite before 3.35
+        counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(
+            office=office, year=year
+        )
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        return f"{office.short_code}-{year}-{counter.last:06d}"
+    table = ReferenceCounter._meta.db_table
+    with connection.cursor() as cursor:
+        # one statement on SQLite >= 3.35 and PostgreSQL: increment and read under the lock
+        cursor.execute(
+            f"UPDATE {table} SET last = last + 1 "  # noqa: S608 - our table name
+            "WHERE office_id = %s AND year = %s RETURNING last",
+            [office.pk, year],
+        )
+        row = cursor.fetchone()
+    if row is None:  # the office's first ticket of the year
+        ReferenceCounter.objects.get_or_create(office=office, year=year)
+        return _next_reference(office, when)
+    return f"{office.short_code}-{year}-{row[0]:06d}"
 
 
 def _round_robin_pick(office: Office) -> User | None:
@@ -126,10 +143,8 @@ def ticket_create(
     e-mail and WhatsApp questions with the real time received; the public gives a name
     and an e-mail address and follows the ticket through a secret link.
     """
-    if idempotency_key is not None:
-        existing = Ticket.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return _replayed(existing, actor, requester_email), False
+    # A resubmitted form (same idempotency key) fails the unique constraint below and gets
+    # the ticket it created back: no read before every insert.
     now = timezone.now()
     subject, body = (subject or "").strip(), (body or "").strip()
     if not subject or not body:
@@ -169,7 +184,7 @@ def ticket_create(
     public = organisation is None
     try:
         with transaction.atomic():
-            ticket = Ticket.objects.create(
+            ticket = Ticket(
                 office=office,
                 reference=_next_reference(office, received_at),
                 organisation=organisation,
@@ -189,6 +204,12 @@ def ticket_create(
                 updated_at=max(received_at, now) if max_backdate else received_at,
                 idempotency_key=key,
             )
+            chosen = _round_robin_pick(office) if office.auto_assign else None
+            ticket.assignee = chosen
+            # the clocks of a new ticket need no history: stored with the row, not after it
+            for field, value in sla.sla_fields(ticket, events=[]).items():
+                setattr(ticket, field, value)
+            ticket.save(force_insert=True)
             attachments_save(ticket=ticket, message=None, uploads=uploads, actor=actor)
             audit(
                 ticket=ticket,
@@ -201,20 +222,15 @@ def ticket_create(
                     "category": [None, category.code],
                 },
             )
-            if office.auto_assign:
-                chosen = _round_robin_pick(office)
-                if chosen is not None:
-                    ticket.assignee = chosen
-                    ticket.save(update_fields=["assignee"])
-                    audit(
-                        ticket=ticket,
-                        actor=None,
-                        action="assigned",
-                        changes={"assignee": [None, chosen]},
-                    )
-                    notify.assigned(ticket=ticket, assignee=chosen, by=None)
+            if chosen is not None:
+                audit(
+                    ticket=ticket,
+                    actor=None,
+                    action="assigned",
+                    changes={"assignee": [None, chosen]},
+                )
+                notify.assigned(ticket=ticket, assignee=chosen, by=None)
             notify.created(ticket=ticket)
-            sla.ticket_sla_refresh(ticket)
     except IntegrityError:
         if idempotency_key is not None:
             existing = Ticket.objects.filter(idempotency_key=idempotency_key).first()
