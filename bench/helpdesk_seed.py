@@ -28,6 +28,7 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from mejabantu.accounts.models import Organisation, User  # noqa: E402
+from mejabantu.core import generations  # noqa: E402
 from mejabantu.helpdesk.models import Category, Message, ReferenceCounter, Ticket  # noqa: E402
 from mejabantu.offices.models import Office  # noqa: E402
 
@@ -115,6 +116,11 @@ def main() -> None:
         print(f"\r  {made:,}/{args.tickets:,} tickets", end="", flush=True)
     counter.last = start_no + made
     counter.save()
+    generations.office_changed(office.pk)  # pages cached before the seed are out of date
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # fresh planner statistics, as autovacuum would give
+        cursor.execute("ANALYZE")
     print(
         f"\nseeded {made:,} tickets and {made * 3:,} messages in "
         f"{time.perf_counter() - started:.1f} s; total tickets now {Ticket.objects.count():,}"

@@ -153,14 +153,8 @@ def ticket_queue(
         qs = qs.filter(organisation__code=filters.organisation)
     if filters.assignee:
         qs = qs.filter(assignee__username=filters.assignee)
-    if filters.q:
-        term = filters.q.strip()
-        qs = qs.filter(
-            Q(reference__iexact=term)
-            | Q(subject__icontains=term)
-            | Q(body__icontains=term)
-            | Q(requester_name__icontains=term)
-        )
+    if filters.q.strip():
+        qs = qs.filter(text_search(filters.q.strip()))
     qs = qs.defer("body")  # lists show the subject only
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
         return qs.order_by("-received_at", "-id")
@@ -216,6 +210,18 @@ def office_lookups(office: Office) -> OfficeLookups:
         _LOOKUPS.clear()
     _LOOKUPS[office.pk] = (generation, lookups)
     return lookups
+
+
+def text_search(term: str) -> Q:
+    """Tickets whose reference is the term, or whose subject, question or requester's name
+    contains it (any case). The reference is matched exactly (its unique index); on
+    PostgreSQL the words use the trigram indexes of migration 0007."""
+    return (
+        Q(reference=term.upper())
+        | Q(subject__icontains=term)
+        | Q(body__icontains=term)
+        | Q(requester_name__icontains=term)
+    )
 
 
 def categories_for(office: Office) -> list[Category]:

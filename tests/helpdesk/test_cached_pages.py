@@ -166,3 +166,27 @@ def test_the_ticket_form_lists_new_officers_categories_and_guidance_at_once(offi
     assert '<option value="sengketa">Sengketa pencalonan</option>' in page
     assert "Juknis usia calon" in page
     assert '<select name="status" id="id_status">' in page
+
+
+def test_search_finds_by_reference_words_and_name(officer, ask, users, office):
+    wanted = ask(subject="Surat keterangan sehat", body="Rumah sakit mana yang ditunjuk?")
+    other = ask(subject="Jadwal pendaftaran", body="Kapan pendaftaran dibuka?")
+    walk_in, _created = services.ticket_create(
+        actor=users["petugas1"],
+        office=office,
+        subject="Pertanyaan di meja",
+        body="Soal dukungan",
+        category="lainnya",
+        channel="meja",
+        requester_name="Bapak Sukardi",
+    )
+
+    def found(q):
+        rows = _rows(_queue(officer, f"/tiket/?queue=all&q={q}"))
+        return {t.reference for t in (wanted, other, walk_in) if t.reference in rows}
+
+    assert found(wanted.reference.lower()) == {wanted.reference}
+    assert found("RUMAH SAKIT") == {wanted.reference}
+    assert found("pendaftaran") == {other.reference}
+    assert found("sukardi") == {walk_in.reference}
+    assert found("tidak-ada-di-mana-mana") == set()
