@@ -231,6 +231,7 @@ TASKS = {
     }
 }
 
+SESSION_ENGINE = "mejabantu.accounts.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
