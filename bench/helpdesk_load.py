@@ -84,6 +84,10 @@ class Client:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";", 1)[0]
+        # The client does not follow a submit's redirect to the ticket page, where a browser
+        # shows (and so clears) the flash message "your question was sent as ...": drop it
+        # here, or every later request would carry and rewrite a growing pile of them.
+        self.cookies.pop("messages", None)
         return response.status, text
 
     def login(self, username: str) -> None:
