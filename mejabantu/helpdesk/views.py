@@ -117,9 +117,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def _operator_scopes(request: HttpRequest) -> tuple[str, ...]:
+    user = request.user
+    if not user.is_operator:
+        return ()
+    return office_scopes(user.organisation.office_id)
+
+
 @login_required
+@cached_page(_operator_scopes)
 def my_tickets(request: HttpRequest) -> HttpResponse:
-    """A party operator's tickets (its organisation's)."""
+    """A party operator's tickets (its organisation's); cached like the queues."""
     if not request.user.is_operator:
         return redirect("helpdesk:queue") if request.user.is_staff_member else redirect("home")
     tickets = CappedPaginator(

@@ -190,3 +190,14 @@ def test_search_finds_by_reference_words_and_name(officer, ask, users, office):
     assert found("pendaftaran") == {other.reference}
     assert found("sukardi") == {walk_in.reference}
     assert found("tidak-ada-di-mana-mana") == set()
+
+
+def test_my_tickets_shows_an_answer_at_once_and_only_to_its_organisation(client, ask, users):
+    ticket = ask(subject="Status berkas kami")
+    client.force_login(users["lo-partai-a"])
+    assert "baru" in _rows(client.get("/tiket/saya/").content.decode())
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="Sudah kami periksa.")
+    rows = _rows(client.get("/tiket/saya/").content.decode())
+    assert "diproses" in rows and "baru" not in rows
+    client.force_login(users["lo-partai-b"])
+    assert "Status berkas kami" not in client.get("/tiket/saya/").content.decode()
