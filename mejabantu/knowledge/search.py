@@ -49,6 +49,9 @@ def vocabulary_lookup(words: set[str]) -> set[str]:
     found: set[str] = set()
     chunk = sorted(words)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # one array parameter: far less to parse and plan
+            cursor.execute("SELECT word FROM knowledge_searchterm WHERE word = ANY(%s)", [chunk])
+            return {row[0] for row in cursor.fetchall()}
         for start in range(0, len(chunk), 900):
             part = chunk[start : start + 900]
             marks = ", ".join(["%s"] * len(part))
