@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 
 from mejabantu.knowledge import analyzer, ranking
@@ -335,17 +335,20 @@ def _add_vocabulary(surface: set[str]) -> None:
     """Add the new surface words to the vocabulary, with their variants (for misspellings)."""
     words = {w for w in surface if w.isalpha() and len(w) <= 60}
     new = sorted(words - vocabulary_lookup(words))
-    SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in new], ignore_conflicts=True)
-    SearchTermVariant.objects.bulk_create(
-        [
-            SearchTermVariant(variant=v, word=w)
-            for w in new
-            if len(w) >= analyzer.MIN_FUZZY_LENGTH
-            for v in sorted(analyzer.deletes(w))
-        ],
-        ignore_conflicts=True,
-        batch_size=2000,
-    )
+    if not new:
+        return
+    with transaction.atomic():  # a word is in the vocabulary with its variants, or not at all
+        SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in new], ignore_conflicts=True)
+        SearchTermVariant.objects.bulk_create(
+            [
+                SearchTermVariant(variant=v, word=w)
+                for w in new
+                if len(w) >= analyzer.MIN_FUZZY_LENGTH
+                for v in sorted(analyzer.deletes(w))
+            ],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
 
 
 def _tsvector(tokens: list[str], start: int) -> str:
