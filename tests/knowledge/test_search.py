@@ -124,3 +124,57 @@ def test_letters_are_searchable_when_their_parent_holds_only_the_lead_in(kb):
     search.index_article(uu.articles.get(key="uu-10-2016/41/2"))
     keys = {r.key for r in kb_search("dukungan kecamatan", kinds=("article",))}
     assert "uu-10-2016/41" in keys and "uu-10-2016/41/2" not in keys
+
+
+def _variants_follow_the_vocabulary():
+    from mejabantu.knowledge.analyzer import MIN_FUZZY_LENGTH, deletes
+    from mejabantu.knowledge.models import SearchTerm, SearchTermVariant
+
+    words = set(SearchTerm.objects.values_list("word", flat=True))
+    expected = {(v, w) for w in words if len(w) >= MIN_FUZZY_LENGTH for v in deletes(w)}
+    assert set(SearchTermVariant.objects.values_list("variant", "word")) == expected
+    return words
+
+
+def test_misspelling_lookup_finds_every_known_word_one_edit_away(kb):
+    from mejabantu.knowledge.analyzer import edits1
+
+    vocabulary = _variants_follow_the_vocabulary()
+    long_words = sorted(w for w in vocabulary if len(w) >= 6)[:40]
+    misspelt = {"pendaftran", "kecamtan", "persyartan", "dukngan", "xylofon"}
+    for w in long_words:  # one of each edit: delete, insert, replace, transpose
+        misspelt |= {w[1:], w[:2] + "x" + w[2:], w[:-1] + "q", w[:2] + w[3] + w[2] + w[4:]}
+    for word in sorted(misspelt):
+        near = search.vocabulary_near({word})
+        assert near <= vocabulary, word
+        assert {v for v in vocabulary if v == word or v in edits1(word)} <= near, word
+    assert search.vocabulary_near(misspelt) >= search.vocabulary_near({"pendaftran"})
+
+
+def test_misspelling_variants_follow_publishing_bulk_indexing_and_rebuilds(kb, office):
+    from mejabantu.knowledge import services
+    from mejabantu.knowledge.models import Article, Regulation, SearchTermVariant
+
+    answer = services.answer_create(
+        question="Apa itu Sirekap?",
+        body="Sirekap adalah aplikasi rekapitulasi hasil penghitungan suara.",
+        category="lainnya",
+        office=office,
+    )
+    services.answer_publish(answer=answer)
+    assert kb_search("sirekp")[0].key == answer.slug  # one letter missing
+    regulation = Regulation.objects.create(
+        code="kpt-9-2099", kind="keputusan", number="9", year=2099, title="Uji"
+    )
+    article = Article.objects.create(
+        key="kpt-9-2099/1", regulation=regulation, pasal="1", text="Formulir daring Tabulasi."
+    )
+    search.index_articles_bulk([article])
+    assert kb_search("tabulsi", kinds=("article",))[0].key == "kpt-9-2099/1"
+    _variants_follow_the_vocabulary()
+
+    search.clear_index()
+    assert not SearchTermVariant.objects.exists()
+    services.index_rebuild()
+    assert "tabulasi" in _variants_follow_the_vocabulary()
+    assert kb_search("sirekp")[0].key == answer.slug
