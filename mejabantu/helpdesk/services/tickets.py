@@ -183,32 +183,33 @@ def ticket_create(
     key = idempotency_key or uuid.uuid4()
     public = organisation is None
     try:
+        ticket = Ticket(
+            office=office,
+            organisation=organisation,
+            requester=actor if getattr(actor, "is_operator", False) else None,
+            requester_name=requester_name.strip()[:150],
+            requester_email=requester_email.strip(),
+            requester_phone=requester_phone.strip(),
+            public_token_digest=_token_digest(public_token_for(key)) if public else "",
+            category=category,
+            subject=subject[:200],
+            body=body,
+            channel=channel,
+            priority=priority,
+            created_by=actor if staff else None,
+            received_at=received_at,
+            created_at=max(received_at, now) if max_backdate else received_at,
+            updated_at=max(received_at, now) if max_backdate else received_at,
+            idempotency_key=key,
+        )
+        # the clocks of a new ticket need no history: computed before the write lock is taken,
+        # stored with the row
+        for field, value in sla.sla_fields(ticket, events=[]).items():
+            setattr(ticket, field, value)
         with transaction.atomic():
-            ticket = Ticket(
-                office=office,
-                reference=_next_reference(office, received_at),
-                organisation=organisation,
-                requester=actor if getattr(actor, "is_operator", False) else None,
-                requester_name=requester_name.strip()[:150],
-                requester_email=requester_email.strip(),
-                requester_phone=requester_phone.strip(),
-                public_token_digest=_token_digest(public_token_for(key)) if public else "",
-                category=category,
-                subject=subject[:200],
-                body=body,
-                channel=channel,
-                priority=priority,
-                created_by=actor if staff else None,
-                received_at=received_at,
-                created_at=max(received_at, now) if max_backdate else received_at,
-                updated_at=max(received_at, now) if max_backdate else received_at,
-                idempotency_key=key,
-            )
+            ticket.reference = _next_reference(office, received_at)
             chosen = _round_robin_pick(office) if office.auto_assign else None
             ticket.assignee = chosen
-            # the clocks of a new ticket need no history: stored with the row, not after it
-            for field, value in sla.sla_fields(ticket, events=[]).items():
-                setattr(ticket, field, value)
             ticket.save(force_insert=True)
             attachments_save(ticket=ticket, message=None, uploads=uploads, actor=actor)
             audit(
