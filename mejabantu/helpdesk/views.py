@@ -330,6 +330,7 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
 
 
 @login_required
+@cached_page(_operator_scopes)  # a party's view has no live clocks; officers' pages do
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = selectors.ticket_get(user=request.user, reference=reference)
     return render(request, "helpdesk/detail.html", _detail_context(request, ticket))

@@ -201,3 +201,19 @@ def test_my_tickets_shows_an_answer_at_once_and_only_to_its_organisation(client,
     assert "diproses" in rows and "baru" not in rows
     client.force_login(users["lo-partai-b"])
     assert "Status berkas kami" not in client.get("/tiket/saya/").content.decode()
+
+
+def test_a_party_sees_the_answer_on_its_ticket_page_at_once(client, ask, users):
+    ticket = ask(subject="Menunggu jawaban")
+    client.force_login(users["lo-partai-a"])
+    url = ticket.get_absolute_url()
+    assert "Sudah kami periksa" not in client.get(url).content.decode()
+    assert "Sudah kami periksa" not in client.get(url).content.decode()  # from the cache
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="Sudah kami periksa.")
+    services.message_add(
+        ticket=ticket, actor=users["petugas1"], body="Catatan rahasia petugas", internal=True
+    )
+    page = client.get(url).content.decode()
+    assert "Sudah kami periksa" in page and "Catatan rahasia petugas" not in page
+    client.force_login(users["lo-partai-b"])
+    assert client.get(url).status_code == 404
