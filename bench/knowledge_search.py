@@ -185,6 +185,8 @@ def _measure(args: argparse.Namespace, vendor: str) -> None:
                 f"full={1000 * (t5 - t4):.1f}",
                 file=sys.stderr,
             )
+    # the order at full size, compared between the databases by main()
+    top10 = {q: [f"{h.kind}:{h.key}" for h in selectors.search(q, limit=10)] for q in queries}
     timings, cpu = [], []
     for _ in range(args.rounds):
         for q in queries:
@@ -212,6 +214,7 @@ def _measure(args: argparse.Namespace, vendor: str) -> None:
                 "cpu_p50_ms": round(statistics.median(cpu), 2),
                 "cpu_p95_ms": round(cpu[max(int(len(cpu) * 0.95) - 1, 0)], 2),
                 "load": round(os.getloadavg()[0], 1),
+                "top10": top10,
             }
         )
     )
@@ -289,6 +292,16 @@ def main() -> int:
             f"cpu p50={data['cpu_p50_ms']:6.2f}  cpu p95={data['cpu_p95_ms']:6.2f}  "
             f"(load average {data['load']})"
         )
+    if len(results) == 2:
+        a, b = results[0][1]["top10"], results[1][1]["top10"]
+        same = [q for q in a if a[q] == b.get(q)]
+        print(
+            f"Same top 10, in the same order, on both databases ({first['items']} items): "
+            f"{len(same)} of {len(a)} queries"
+        )
+        for q in a:
+            if a[q] != b.get(q):
+                print(f"  - differs: {q}")
     print()
     print("Goals: hit@3 >= 0.9, p95 < 20 ms.")
     print(RERUN)

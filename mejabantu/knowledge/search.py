@@ -409,7 +409,9 @@ def _filter_sql(filters: Filters, alias: str) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _candidates(tokens: list[str], filters: Filters) -> list[ranking.Candidate]:
+def _candidates(
+    tokens: list[str], filters: Filters, stats: ranking.CorpusStats | None = None
+) -> list[ranking.Candidate]:
     where, params = _filter_sql(filters, "e")
     columns = "e.kind, e.key, e.object_id, e.title_tokens, e.body_tokens"
     with connection.cursor() as cursor:
@@ -425,12 +427,21 @@ def _candidates(tokens: list[str], filters: Filters) -> list[ranking.Candidate]:
                 [match, CANDIDATES * 4, *params, CANDIDATES],
             )
         elif connection.vendor == "postgresql":
+            # ts_rank knows no idf: weigh each term's rank by our idf (the same numbers the
+            # final BM25 uses), so the candidates are those BM25 would rank high, as FTS5's
+            # bm25 picks them on SQLite
             tsquery = " | ".join(f"'{t}'" for t in tokens)
+            count = stats.count if stats else 0
+            weights = [
+                ranking.idf(stats.doc_freq.get(t, 0), count) if stats else 1.0 for t in tokens
+            ]
+            rank = " + ".join(["%s * ts_rank(e.vector, %s::tsquery)"] * len(tokens))
+            rank_params = [p for t, w in zip(tokens, weights, strict=True) for p in (w, f"'{t}'")]
             cursor.execute(
                 f"SELECT {columns} FROM knowledge_searchentry e "  # noqa: S608 - fixed SQL
                 f"WHERE e.vector @@ %s::tsquery AND {where} "
-                "ORDER BY ts_rank(e.vector, %s::tsquery) DESC, e.key LIMIT %s",
-                [tsquery, *params, tsquery, CANDIDATES],
+                f"ORDER BY ({rank}) DESC, e.key LIMIT %s",
+                [tsquery, *params, *rank_params, CANDIDATES],
             )
         else:  # pragma: no cover - other databases scan (correct, slow)
             return _scan_candidates(tokens, filters)
@@ -506,7 +517,7 @@ def search_with_tokens(
     finding = selective(tokens, stats)
     if not finding:
         return [], tokens
-    candidates = _candidates(finding, filters)
+    candidates = _candidates(finding, filters, stats)
     hits = [
         Hit(kind=s.payload[0], key=s.payload[1], object_id=s.payload[2], score=s.score)
         for s in ranking.rank(candidates, tokens, stats, limit)
