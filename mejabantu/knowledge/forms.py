@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mejabantu.knowledge.models import Answer
+from mejabantu.knowledge.models import Announcement, Answer
 from mejabantu.knowledge.selectors import CATEGORY_LABELS
 from mejabantu.knowledge.services import PARAMETER_KEYS
 
@@ -110,3 +110,41 @@ class PendingGuidanceForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; their content is checked by the service, not here."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"})
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
+
+
+class AnnouncementForm(forms.ModelForm):
+    attachments = MultipleFileField(
+        label=_("Add attachments"), help_text=_("PDF, JPG, PNG, DOCX or XLSX; several at once.")
+    )
+
+    class Meta:
+        model = Announcement
+        fields = ["title", "body", "held_on", "published"]
+        widgets = {
+            "title": forms.TextInput(),
+            "body": forms.Textarea(attrs={"rows": 8}),
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "held_on": _("The day the outreach takes place, if it is an event."),
+            "published": _("Published announcements are shown to everyone."),
+        }

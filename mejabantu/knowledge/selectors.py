@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from mejabantu.knowledge import search as index
 from mejabantu.knowledge.models import (
+    Announcement,
+    AnnouncementAttachment,
     Answer,
     Article,
     Citation,
@@ -165,6 +167,62 @@ def pending_guidance(*, office: Office | None = None, open_only: bool = True):
     if ids is not None:
         qs = qs.filter(office_id__in=ids)
     return qs
+
+
+# --- announcements (sosialisasi) ---------------------------------------------------------
+
+
+def announcements_published() -> QuerySet[Announcement]:
+    """Announcements the public may read: published ones only, newest event first."""
+    return Announcement.objects.filter(published=True).select_related("office")
+
+
+def announcement_published_get(*, slug: str) -> Announcement:
+    """A public announcement page; an unpublished one answers 404."""
+    return get_object_or_404(
+        Announcement.objects.select_related("office").prefetch_related("attachments"),
+        slug=slug,
+        published=True,
+    )
+
+
+def announcement_attachment_published_get(*, slug: str, pk: int) -> AnnouncementAttachment:
+    """A file of a published announcement, for anyone; 404 while the announcement is a draft."""
+    return get_object_or_404(
+        AnnouncementAttachment, pk=pk, announcement__slug=slug, announcement__published=True
+    )
+
+
+def _is_admin(user) -> bool:
+    return bool(user.is_superuser or user.role == "admin")
+
+
+def announcements_for_staff(*, user) -> QuerySet[Announcement]:
+    """Every announcement of the user's office, drafts included (all offices for an admin)."""
+    qs = Announcement.objects.select_related("office").annotate(
+        attachment_count=Count("attachments")
+    )
+    if not _is_admin(user):
+        qs = qs.filter(office_id=user.office_id)
+    return qs
+
+
+def announcement_for_staff_get(*, user, pk: int) -> Announcement:
+    """An announcement the user may edit; another office's answers 404, as if it did not exist."""
+    qs = Announcement.objects.select_related("office").prefetch_related("attachments")
+    if not _is_admin(user):
+        qs = qs.filter(office_id=user.office_id)
+    return get_object_or_404(qs, pk=pk)
+
+
+def announcement_attachment_for_staff_get(
+    *, user, announcement_pk: int, pk: int
+) -> AnnouncementAttachment:
+    """A file of an announcement the user may edit (drafts too); otherwise 404."""
+    qs = AnnouncementAttachment.objects.select_related("announcement")
+    if not _is_admin(user):
+        qs = qs.filter(announcement__office_id=user.office_id)
+    return get_object_or_404(qs, pk=pk, announcement_id=announcement_pk)
 
 
 def unanswered_searches(*, user, limit: int = 200) -> list[dict]:

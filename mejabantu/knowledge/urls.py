@@ -1,6 +1,7 @@
 from django.urls import path
 
 from mejabantu.knowledge import views
+from mejabantu.knowledge.views import announcements
 
 app_name = "knowledge"
 urlpatterns = [
@@ -19,11 +20,29 @@ urlpatterns = [
     path("kelola/", views.manage, name="manage"),
     path("kelola/pencarian-kosong/", views.unanswered, name="unanswered"),
     path("menunggu-juknis/", views.pending_guidance, name="pending_guidance"),
-    path("pengumuman/", views.announcement_list, name="announcements"),
-    path("pengumuman/<slug:slug>/", views.announcement_detail, name="announcement"),
+    path("pengumuman/", announcements.announcement_list, name="announcements"),
+    path("pengumuman/<slug:slug>/", announcements.announcement_detail, name="announcement"),
     path(
         "pengumuman/<slug:slug>/lampiran/<int:pk>/",
-        views.announcement_attachment,
+        announcements.announcement_attachment,
         name="announcement_attachment",
+    ),
+    path("kelola/pengumuman/", announcements.announcement_manage, name="announcement_manage"),
+    path("kelola/pengumuman/baru/", announcements.announcement_edit, name="announcement_create"),
+    path("kelola/pengumuman/<int:pk>/", announcements.announcement_edit, name="announcement_edit"),
+    path(
+        "kelola/pengumuman/<int:pk>/terbitkan/",
+        announcements.announcement_publish,
+        name="announcement_publish",
+    ),
+    path(
+        "kelola/pengumuman/<int:pk>/lampiran/<int:attachment>/",
+        announcements.announcement_staff_attachment,
+        name="announcement_staff_attachment",
+    ),
+    path(
+        "kelola/pengumuman/<int:pk>/lampiran/<int:attachment>/hapus/",
+        announcements.announcement_attachment_remove,
+        name="announcement_attachment_remove",
     ),
 ]

@@ -1,4 +1,4 @@
-"""Writes of the knowledge base: regulations, articles, answers and their versions, feedback."""
+"""Writes of the knowledge base: regulations, articles, answers, feedback, announcements."""
 
 from __future__ import annotations
 
@@ -436,3 +436,13 @@ def index_rebuild(*, progress=None) -> int:
             if progress and (done % 50 == 0 or done == total):
                 progress(done, total)
     return done
+
+
+# --- announcements (sosialisasi) -------------------------------------------------------
+
+from mejabantu.knowledge.services.announcements import (  # noqa: E402, F401 - re-exported
+    announcement_attachment_remove,
+    announcement_create,
+    announcement_set_published,
+    announcement_update,
+)

@@ -1,43 +1,30 @@
-"""Knowledge-base pages: public search and reading, staff editing, htmx fragments."""
+"""Knowledge-base pages: public search and reading, staff editing, htmx fragments.
+
+Announcement pages (public and staff) live in ``announcements.py``.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mejabantu.knowledge import selectors, services
 from mejabantu.knowledge.forms import AnswerForm, PendingGuidanceForm, SearchForm
-from mejabantu.knowledge.models import Announcement, Answer, PendingGuidance
+from mejabantu.knowledge.models import Answer, PendingGuidance
+from mejabantu.knowledge.views.common import office_from, staff_required
 from mejabantu.offices.models import Office
-
-
-def _office_from(request: HttpRequest, param: str = "kantor") -> Office | None:
-    code = request.GET.get(param) or request.GET.get("office") or ""
-    if code:
-        return Office.objects.filter(code=code).first()
-    user = request.user
-    if user.is_authenticated and getattr(user, "office_id", None):
-        return user.office
-    if user.is_authenticated and getattr(user, "organisation_id", None):
-        return user.organisation.office
-    return None
-
-
-def _staff_required(request: HttpRequest) -> None:
-    if not (request.user.is_authenticated and request.user.is_staff_member):
-        raise Http404
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """The public knowledge base: search with filters, or browse answers by category."""
     regulations = selectors.regulations_all()
     form = SearchForm(request.GET or None, regulations=regulations)
-    office = _office_from(request)
+    office = office_from(request)
     results = None
     answers = []
     data = form.cleaned_data if form.is_valid() else {}
@@ -72,7 +59,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "office": office,
         "categories": selectors.CATEGORY_LABELS,
         "pending": selectors.pending_guidance(office=office)[:5],
-        "announcements": Announcement.objects.filter(published=True)[:3],
+        "announcements": selectors.announcements_published()[:3],
     }
     template = "knowledge/index.html#results" if request.htmx else "knowledge/index.html"
     return render(request, template, context)
@@ -82,7 +69,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def suggest(request: HttpRequest) -> HttpResponse:
     """Fragment under a question form: answers that may already answer what is being typed."""
     q = request.GET.get("q", "").strip()
-    office = _office_from(request)
+    office = office_from(request)
     results = []
     if len(q) >= 3:
         results = selectors.search(q, office=office, kinds=("answer",), limit=3)
@@ -96,9 +83,9 @@ def suggest(request: HttpRequest) -> HttpResponse:
 @require_GET
 def officer_panel(request: HttpRequest) -> HttpResponse:
     """Fragment beside the reply editor: top answers and articles, each one click to insert."""
-    _staff_required(request)
+    staff_required(request)
     q = request.GET.get("q", "").strip()
-    office = request.user.office if request.user.office_id else _office_from(request)
+    office = request.user.office if request.user.office_id else office_from(request)
     answers = selectors.search(q, office=office, kinds=("answer",), limit=5) if q else []
     articles = selectors.search(q, office=office, kinds=("article",), limit=5) if q else []
     return render(
@@ -151,7 +138,7 @@ def answer_helpful(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     """Create a draft answer, or edit one (a published answer needs a reason for change)."""
-    _staff_required(request)
+    staff_required(request)
     answer = None
     if slug:
         answer = selectors.answer_get(slug=slug, user=request.user)
@@ -201,7 +188,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 @login_required
 @require_POST
 def answer_publish(request: HttpRequest, slug: str) -> HttpResponse:
-    _staff_required(request)
+    staff_required(request)
     answer = selectors.answer_get(slug=slug, user=request.user)
     try:
         services.answer_publish(answer=answer, user=request.user)
@@ -214,7 +201,7 @@ def answer_publish(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def manage(request: HttpRequest) -> HttpResponse:
     """Staff overview: the office's answers (drafts too), answers to review, pending guidance."""
-    _staff_required(request)
+    staff_required(request)
     office = request.user.office
     return render(
         request,
@@ -231,7 +218,7 @@ def manage(request: HttpRequest) -> HttpResponse:
 @login_required
 def unanswered(request: HttpRequest) -> HttpResponse:
     """Searches that found nothing, for the coordinator to write the missing answers."""
-    _staff_required(request)
+    staff_required(request)
     return render(
         request,
         "knowledge/unanswered.html",
@@ -242,7 +229,7 @@ def unanswered(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def pending_guidance(request: HttpRequest) -> HttpResponse:
     """Questions waiting for technical guidance; staff add and resolve items here."""
-    office = _office_from(request)
+    office = office_from(request)
     form = None
     is_staff = request.user.is_authenticated and request.user.is_staff_member
     if is_staff and request.user.office_id:
@@ -307,21 +294,3 @@ def article_detail(request: HttpRequest, key: str) -> HttpResponse:
             "answers": selectors.answers_citing(article=article),
         },
     )
-
-
-def announcement_list(request: HttpRequest) -> HttpResponse:
-    items = Announcement.objects.filter(published=True).select_related("office")
-    return render(request, "knowledge/announcements.html", {"announcements": items})
-
-
-def announcement_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    item = get_object_or_404(
-        Announcement.objects.prefetch_related("attachments"), slug=slug, published=True
-    )
-    return render(request, "knowledge/announcement.html", {"announcement": item})
-
-
-def announcement_attachment(request: HttpRequest, slug: str, pk: int) -> FileResponse:
-    item = get_object_or_404(Announcement, slug=slug, published=True)
-    attachment = get_object_or_404(item.attachments, pk=pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
