@@ -7,8 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mejabantu.core.uploads import check_uploads
 from mejabantu.helpdesk.models import Channel, Priority, Status
-from mejabantu.helpdesk.uploads import check_uploads
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -326,3 +326,18 @@ def test_staff_list_query_count_does_not_grow_with_announcements(client_of, offi
             office=office, title=f"Pengumuman {i}", uploads=[upload(f"{i}.pdf")]
         )
     assert count() == one
+
+
+def test_too_many_files_at_once_are_refused_and_nothing_is_created(client_of):
+    officer = client_of("petugas1")
+    response = officer.post(
+        CREATE,
+        {
+            "title": "Materi bimtek pencalonan",
+            "attachments": [upload(f"materi-{i}.pdf") for i in range(11)],
+        },
+    )
+    assert response.status_code == 200
+    assert "paling banyak 10 berkas" in response.text
+    assert 'value="Materi bimtek pencalonan"' in response.text
+    assert not Announcement.objects.exists()

@@ -1,7 +1,7 @@
 """Saving checked uploads as attachments."""
 
+from mejabantu.core.uploads import check_uploads
 from mejabantu.helpdesk.models import Attachment, Message, Ticket
-from mejabantu.helpdesk.uploads import check_uploads
 
 
 def attachments_save(*, ticket: Ticket, message: Message | None, uploads, actor) -> list:

@@ -27,6 +27,9 @@ def _check_staff(user, office: Office) -> None:
         raise PermissionDenied(_("Only staff of this office can publish its announcements."))
 
 
+MAX_FILES = 10  # outreach material: slides, minutes, photos of one meeting
+
+
 def _unique_slug(title: str) -> str:
     base = slugify(title)[:100] or "pengumuman"
     slug, n = base, 2
@@ -37,11 +40,15 @@ def _unique_slug(title: str) -> str:
 
 def _check_uploads(uploads: Iterable) -> list:
     """Check every file by content; raise one ValidationError naming each refused file."""
-    # The checker lives with the helpdesk's attachments; one checker for the whole app.
-    from mejabantu.helpdesk.uploads import check_upload
+    from mejabantu.core.uploads import check_upload
 
+    uploads = list(uploads or ())
+    if len(uploads) > MAX_FILES:
+        raise ValidationError(
+            {"attachments": [_("Attach at most %(n)s files at once.") % {"n": MAX_FILES}]}
+        )
     checked, errors = [], []
-    for upload in uploads or ():
+    for upload in uploads:
         try:
             checked.append(check_upload(upload))
         except ValidationError as exc:

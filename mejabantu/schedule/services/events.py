@@ -90,7 +90,7 @@ def calendar_feed_by_token(raw: str) -> CalendarFeed | None:
 
 def material_attach(*, actor: User, event: Event, title: str, upload) -> EventMaterial:
     """Attach a handout to an event; its type is checked from the content."""
-    from mejabantu.helpdesk.uploads import check_upload
+    from mejabantu.core.uploads import check_upload
 
     if not is_office_staff(actor, event.office):
         raise PermissionDenied
