@@ -24,3 +24,21 @@ def test_wrong_password_keeps_the_username_and_says_why(new_page):
     page.get_by_role("button", name="Masuk").click()
     assert page.get_by_role("alert").is_visible()
     assert page.get_by_label("Nama pengguna").input_value() == "petugas1"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/tiket/?queue=open",
+        "/tiket/catat/",
+        "/pengetahuan/kelola/",
+        "/pengetahuan/kelola/pengumuman/baru/",
+        "/jadwal/",
+    ],
+)
+def test_staff_pages_fit_a_phone_without_sideways_scrolling(new_page, path):
+    page = new_page("koordinator", width=390)  # the longest menu: coordinator's
+    page.goto(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+    assert page.get_by_role("button", name="Keluar").is_visible()
