@@ -76,7 +76,8 @@ def changed(*scopes: str) -> None:
     pending = {f.scope for _sids, f, _robust in conn.run_on_commit if isinstance(f, _AfterCommit)}
     for scope in scopes:
         if scope not in pending:
-            transaction.on_commit(_AfterCommit(scope))
+            # robust: a failure here is logged, never turned into an error for a saved change
+            transaction.on_commit(_AfterCommit(scope), robust=True)
 
 
 def office_changed(office_id: int | None) -> None:

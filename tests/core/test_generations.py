@@ -81,3 +81,15 @@ def test_prune_keeps_the_newest_of_each_scope(db):
     keep = generations.current("office:1", "office:2")
     assert generations.prune() >= 4
     assert generations.current("office:1", "office:2") == keep
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_after_commit_record_never_fails_the_saved_change(monkeypatch):
+    def broken(self):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(generations._AfterCommit, "__call__", broken)
+    before = generations.current("office:4")
+    with transaction.atomic():  # no exception escapes the commit
+        generations.changed("office:4")
+    assert generations.current("office:4")[0] > before[0]  # the in-transaction record stands
