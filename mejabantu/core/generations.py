@@ -59,6 +59,7 @@ class _AfterCommit:
 
     def __init__(self, scope: str):
         self.scope = scope
+        self.__qualname__ = f"generations.changed({scope!r}) after commit"  # for Django's log
 
     def __call__(self) -> None:
         _insert((self.scope,))
