@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mejabantu.accounts.context_processors.roles",
-                "mejabantu.core.fragments.csrf_placeholder",
+                "mejabantu.core.cached_pages.csrf_placeholder",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },

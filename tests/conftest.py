@@ -9,7 +9,7 @@ os.environ.setdefault("MEJABANTU_DEMO", "1")
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: databases roll back, cached fragments would not."""
+    """Each test starts with an empty cache: databases roll back, cached pages would not."""
     from django.core.cache import cache
 
     from mejabantu.core import generations

@@ -1,4 +1,4 @@
-"""Generations: cheap, cross-process invalidation for cached page fragments.
+"""Generations: cheap, cross-process invalidation for cached pages.
 
 A *scope* names a set of data that pages show together, e.g. everything of one office
 (``office:3``) or what every office shares (``all``). ``changed(scope)`` records a change;

@@ -6,7 +6,7 @@ from django.db import models
 class Change(models.Model):
     """One row per committed change to what cached pages show, by scope ("office:3", "all").
 
-    The newest id of a scope is its *generation*: cached fragments are keyed by it, so a change
+    The newest id of a scope is its *generation*: cached pages are keyed by it, so a change
     makes every older fragment unreachable in every process at once (see core.generations).
     Rows are only ever inserted; the worker prunes all but the newest of each scope.
     """

@@ -84,8 +84,17 @@ def _office_kind(upload) -> str | None:
     return None
 
 
-def check_uploads(files) -> list[CheckedUpload]:
+def check_uploads(files, *, max_files: int = MAX_FILES) -> list[CheckedUpload]:
+    """Check every file; one ValidationError names each refused file (not only the first)."""
     files = list(files or [])
-    if len(files) > MAX_FILES:
-        raise ValidationError(_("Attach at most %(n)s files to one message.") % {"n": MAX_FILES})
-    return [check_upload(f) for f in files]
+    if len(files) > max_files:
+        raise ValidationError(_("Attach at most %(n)s files at once.") % {"n": max_files})
+    checked, errors = [], []
+    for upload in files:
+        try:
+            checked.append(check_upload(upload))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+    return checked

@@ -1,7 +1,7 @@
 """Every write to what the helpdesk pages show moves the office's generation.
 
-Cached fragments of the queues and the ticket pages are keyed by it (core.generations), so
-they are never served after a change. Saves and deletes arrive here through signals; the few
+Cached pages (queues, parties' lists and tickets) and office lists are keyed by it
+(core.generations), so they are never served after a change. Saves and deletes arrive here through signals; the few
 bulk ``QuerySet.update()`` calls on tickets record the change themselves.
 """
 

@@ -1,5 +1,6 @@
 """Helpdesk pages: queues and the ticket workspace for officers, the thread for requesters."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mejabantu.accounts.models import User
-from mejabantu.core.fragments import cached_page, office_scopes
+from mejabantu.core.cached_pages import cached_page, office_scopes
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
     AskForm,
@@ -45,14 +46,18 @@ class CappedPaginator(Paginator):
         return self.object_list[: COUNT_CAP + 1].count()
 
 
+def _admin_office_code(request: HttpRequest) -> str:
+    """The office an admin without an office of their own is looking at (``?office=``)."""
+    return request.GET.get("office") or settings.MEJABANTU_DEFAULT_OFFICE
+
+
 def _staff_office(request: HttpRequest) -> Office:
     user = request.user
     if not user.is_authenticated or not user.is_staff_member:
         raise Http404
     if user.office_id:
         return user.office
-    code = request.GET.get("office") or "19.02"
-    return office_get(code=code)
+    return office_get(code=_admin_office_code(request))
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -75,8 +80,10 @@ def _queue_scopes(request: HttpRequest) -> tuple[str, ...]:
         return ()
     if user.office_id:
         return office_scopes(user.office_id)
-    office = Office.objects.filter(code=request.GET.get("office") or "19.02").first()
-    return office_scopes(office.pk if office else None)
+    office_id = (
+        Office.objects.filter(code=_admin_office_code(request)).values_list("pk", flat=True).first()
+    )
+    return office_scopes(office_id)
 
 
 @login_required

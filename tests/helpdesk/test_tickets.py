@@ -303,3 +303,28 @@ def _other(office):
     return Office.objects.create(
         code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
     )
+
+
+def test_every_refused_file_is_named_not_only_the_first(client, users):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.helpdesk.conftest import PNG
+
+    client.force_login(users["lo-partai-a"])
+    response = client.post(
+        "/tiket/tanya/",
+        {
+            "category": "dokumen",
+            "subject": "Dua berkas",
+            "body": "Terlampir.",
+            "idempotency_key": "6f1c2b1e-1111-4c1d-9a51-1e1e1e1e1e1e",
+            "attachments": [
+                SimpleUploadedFile("ktp.pdf", PNG),
+                SimpleUploadedFile("kk.pdf", b"MZ\x90\x00 not a document"),
+            ],
+        },
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "ktp.pdf" in text and "kk.pdf" in text
+    assert 'value="Dua berkas"' in text

@@ -44,10 +44,13 @@ def mail_queue(
         to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key
     )
     if _tasks_in_this_database():
-        # the task row commits (or rolls back) with the mail and the change: one transaction
+        # the task row commits (or rolls back) with the mail and the change: one transaction;
+        # the savepoint is undone on failure (the exception must leave it), the change stands
+        from mejabantu.helpdesk.tasks import deliver_mail
+
         try:
             with transaction.atomic():
-                _enqueue(mail.pk, reraise=True)
+                deliver_mail.enqueue(mail.pk)
         except Exception:  # the periodic sweep sends it
             logger.exception("could not enqueue mail %s", mail.pk)
     else:
@@ -61,14 +64,12 @@ def _tasks_in_this_database() -> bool:
     return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
-def _enqueue(mail_id: int, *, reraise: bool = False) -> None:
+def _enqueue(mail_id: int) -> None:
     from mejabantu.helpdesk.tasks import deliver_mail
 
     try:
         deliver_mail.enqueue(mail_id)
     except Exception:  # the periodic sweep picks it up
-        if reraise:
-            raise
         logger.exception("could not enqueue mail %s", mail_id)
 
 

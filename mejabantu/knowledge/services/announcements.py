@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from mejabantu.core.uploads import check_uploads
 from mejabantu.knowledge.models import Announcement, AnnouncementAttachment
 from mejabantu.offices.models import Office
 
@@ -39,23 +40,11 @@ def _unique_slug(title: str) -> str:
 
 
 def _check_uploads(uploads: Iterable) -> list:
-    """Check every file by content; raise one ValidationError naming each refused file."""
-    from mejabantu.core.uploads import check_upload
-
-    uploads = list(uploads or ())
-    if len(uploads) > MAX_FILES:
-        raise ValidationError(
-            {"attachments": [_("Attach at most %(n)s files at once.") % {"n": MAX_FILES}]}
-        )
-    checked, errors = [], []
-    for upload in uploads:
-        try:
-            checked.append(check_upload(upload))
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-    if errors:
-        raise ValidationError({"attachments": errors})
-    return checked
+    """Check every file by content (core.uploads), the errors under the form's field."""
+    try:
+        return check_uploads(uploads, max_files=MAX_FILES)
+    except ValidationError as exc:
+        raise ValidationError({"attachments": exc.messages}) from exc
 
 
 def _clean_fields(title: str, body: str) -> tuple[str, str]:

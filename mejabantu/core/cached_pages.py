@@ -52,10 +52,12 @@ def _messages_waiting(request: HttpRequest) -> bool:
     return bool(storage is not None and len(storage))
 
 
-def _respond(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
-    if CSRF_PLACEHOLDER.encode() in content:
-        content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-    return HttpResponse(content, content_type=content_type)
+def _with_token(request: HttpRequest, content: bytes) -> bytes:
+    """The page with this response's own masked CSRF token in place of the placeholder."""
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    return content
 
 
 def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int = TIMEOUT):
@@ -77,7 +79,8 @@ def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int 
             key = _key(request, wanted)
             hit = cache.get(key)
             if hit is not None:
-                return _respond(request, *hit)
+                content, content_type = hit
+                return HttpResponse(_with_token(request, content), content_type=content_type)
             setattr(request, _RENDERING_FOR_CACHE, True)
             try:
                 response = view(request, *args, **kwargs)
@@ -85,23 +88,17 @@ def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int 
                     response = response.render()
             finally:
                 setattr(request, _RENDERING_FOR_CACHE, False)
-            if response.status_code != 200 or response.streaming or response.cookies:
-                return _respond_uncached(request, response)
-            content_type = response.get("Content-Type", "text/html; charset=utf-8")
-            cache.set(key, (response.content, content_type), timeout)
-            return _respond(request, response.content, content_type)
+            if response.streaming:
+                return response
+            content = response.content
+            if response.status_code == 200 and not response.cookies:
+                cache.set(key, (content, response["Content-Type"]), timeout)
+            response.content = _with_token(request, content)
+            return response
 
         return wrapped
 
     return decorator
-
-
-def _respond_uncached(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    if not response.streaming and CSRF_PLACEHOLDER.encode() in response.content:
-        response.content = response.content.replace(
-            CSRF_PLACEHOLDER.encode(), get_token(request).encode()
-        )
-    return response
 
 
 def office_scopes(office_id: int | None) -> tuple[str, ...]:
