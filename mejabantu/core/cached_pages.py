@@ -7,12 +7,15 @@ placeholders, and every response gets its own masked token, as if rendered for i
 with flash messages waiting are rendered normally (the messages are shown once).
 
 Only for pages whose content is a function of the data in their scopes, the viewer and the
-address: nothing that depends on the clock.
+address. A part that depends on the clock (a ticket's SLA clocks) is a *live part*: the
+template wraps it in ``<!--live:NAME-->…<!--/live:NAME-->``, the view hands what it needs to
+``keep_for_live_parts``, and on every later hit ``live(request, kept)`` renders it afresh.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from functools import wraps
 
@@ -25,6 +28,8 @@ from mejabantu.core import generations
 TIMEOUT = 600
 CSRF_PLACEHOLDER = "csrf-token-placeholder-5b1d0f"
 _RENDERING_FOR_CACHE = "_mejabantu_rendering_for_cache"
+_KEPT_FOR_LIVE = "_mejabantu_kept_for_live_parts"
+_LIVE_PART = re.compile(rb"<!--live:(\w+)-->.*?<!--/live:\1-->", re.S)
 
 
 def csrf_placeholder(request: HttpRequest) -> dict:
@@ -60,12 +65,36 @@ def _with_token(request: HttpRequest, content: bytes) -> bytes:
     return content
 
 
-def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int = TIMEOUT):
+def keep_for_live_parts(request: HttpRequest, kept) -> None:
+    """What the page's live parts need to be rendered again on a cache hit (picklable; it
+    must only change when the page's scopes do)."""
+    setattr(request, _KEPT_FOR_LIVE, kept)
+
+
+def _with_live_parts(content: bytes, parts: dict[str, str]) -> bytes:
+    def fresh(match: re.Match) -> bytes:
+        name = match.group(1).decode()
+        return b"<!--live:%s-->%s<!--/live:%s-->" % (
+            match.group(1),
+            parts[name].encode(),
+            match.group(1),
+        )
+
+    return _LIVE_PART.sub(fresh, content)
+
+
+def cached_page(
+    scopes: Callable[[HttpRequest], Iterable[str]],
+    *,
+    timeout: int = TIMEOUT,
+    live: Callable[[HttpRequest, object], dict[str, str]] | None = None,
+):
     """Cache a GET view's 200 responses per viewer and address, keyed by ``scopes(request)``.
 
     ``scopes`` names the data the page shows (see core.generations); it runs after the view's
     own access checks would, so it must not reveal anything: return no scope for requests
-    the view refuses, and the view answers them.
+    the view refuses, and the view answers them. ``live`` renders the page's live parts (by
+    name) from what the view kept with ``keep_for_live_parts``, on every hit.
     """
 
     def decorator(view):
@@ -79,7 +108,9 @@ def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int 
             key = _key(request, wanted)
             hit = cache.get(key)
             if hit is not None:
-                content, content_type = hit
+                content, content_type, kept = hit
+                if live is not None and kept is not None:
+                    content = _with_live_parts(content, live(request, kept))
                 return HttpResponse(_with_token(request, content), content_type=content_type)
             setattr(request, _RENDERING_FOR_CACHE, True)
             try:
@@ -92,7 +123,8 @@ def cached_page(scopes: Callable[[HttpRequest], Iterable[str]], *, timeout: int 
                 return response
             content = response.content
             if response.status_code == 200 and not response.cookies:
-                cache.set(key, (content, response["Content-Type"]), timeout)
+                kept = getattr(request, _KEPT_FOR_LIVE, None)
+                cache.set(key, (content, response["Content-Type"], kept), timeout)
             response.content = _with_token(request, content)
             return response
 

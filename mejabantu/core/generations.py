@@ -33,6 +33,12 @@ def setup_scope(office_id: int | None) -> str:
     return ALL if office_id is None else f"office:{office_id}:setup"
 
 
+def ticket_scope(reference: str) -> str:
+    """The scope of one ticket's page: its thread, history, rating and appointments (every
+    change to it is also a change of its office's tickets)."""
+    return f"ticket:{reference}"
+
+
 _LOCAL_CACHES: list[dict] = []
 
 

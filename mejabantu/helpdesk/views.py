@@ -7,13 +7,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mejabantu.accounts.models import User
-from mejabantu.core.cached_pages import cached_page, office_scopes
+from mejabantu.core import generations
+from mejabantu.core.cached_pages import cached_page, keep_for_live_parts, office_scopes
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
     AskForm,
@@ -26,11 +28,13 @@ from mejabantu.helpdesk.forms import (
     UpdateForm,
 )
 from mejabantu.helpdesk.models import Channel, Status, Ticket
+from mejabantu.helpdesk.services.sla import ClockInputs, clock_inputs
 from mejabantu.helpdesk.services.tickets import (
     is_office_staff,
     public_token_for,
     ticket_by_public_token,
 )
+from mejabantu.offices.hours import explanation_text
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
 
@@ -297,19 +301,10 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         "conflict": forms.get("conflict"),
     }
     if staff:
-        from mejabantu.helpdesk.services.sla import clocks_of
-        from mejabantu.offices.hours import explanation_text
-
         events = selectors.ticket_events(ticket=ticket)
-        clocks = clocks_of(ticket, events=events)
-        context["clocks"] = clocks
-        if clocks is not None:
-            c = (
-                clocks.first_response
-                if clocks.first_response.state != "met"
-                else (clocks.resolution)
-            )
-            context["explained"] = explanation_text(c.explanation, ticket.office)
+        inputs = clock_inputs(ticket, events)
+        keep_for_live_parts(request, inputs)
+        context.update(_clocks_context(inputs))
         lookups = selectors.office_lookups(ticket.office)
         context.update(
             {
@@ -336,9 +331,47 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
     return context
 
 
+def _clocks_context(inputs: ClockInputs) -> dict:
+    clocks = inputs.clocks()
+    context = {"office": inputs.office, "clocks": clocks, "explained": None}
+    if clocks is not None:
+        first, resolution = clocks.first_response, clocks.resolution
+        shown = first if first.state != "met" else resolution
+        context["explained"] = explanation_text(shown.explanation, inputs.office)
+    return context
+
+
+def _live_clocks(request: HttpRequest, inputs: ClockInputs) -> dict[str, str]:
+    """The SLA clocks of an officer's cached ticket page, as of now."""
+    context = _clocks_context(inputs)
+    return {
+        "clocks": render_to_string("helpdesk/_ticket_clocks.html", context),
+        "due-explained": render_to_string("helpdesk/_ticket_due_explained.html", context),
+    }
+
+
+def _ticket_page_scopes(request: HttpRequest) -> tuple[str, ...]:
+    """A ticket's page shows that ticket, its office's setup and what offices share."""
+    user = request.user
+    if user.is_staff_member:
+        office_id = user.office_id  # an admin without an office: not cached
+    elif user.is_operator:
+        office_id = user.organisation.office_id
+    else:
+        office_id = None
+    if office_id is None:
+        return ()
+    return (
+        generations.ticket_scope(request.resolver_match.kwargs["reference"]),
+        generations.setup_scope(office_id),
+        generations.ALL,
+    )
+
+
 @login_required
-@cached_page(_operator_scopes)  # a party's view has no live clocks; officers' pages do
+@cached_page(_ticket_page_scopes, live=_live_clocks)
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    """A ticket's thread; for officers also its clocks (live on every view), forms, history."""
     ticket = selectors.ticket_get(user=request.user, reference=reference)
     return render(request, "helpdesk/detail.html", _detail_context(request, ticket))
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mejabantu.core import generations
 from mejabantu.offices import business_time as bt
 from mejabantu.offices.models import (
     Closure,
@@ -28,6 +29,7 @@ from mejabantu.offices.models import (
 def _log(*, office: Office, actor, subject: str, before: Any, after: Any) -> HoursChange:
     Office.objects.filter(pk=office.pk).update(hours_version=F("hours_version") + 1)
     office.refresh_from_db(fields=["hours_version"])
+    generations.setup_changed(office.pk)  # cached pages with clocks keep the office's row
     return HoursChange.objects.create(
         office=office,
         actor=actor if getattr(actor, "pk", None) else None,

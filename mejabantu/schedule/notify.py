@@ -1,6 +1,7 @@
 """Texts of the schedule's e-mails (Indonesian by default, like the site)."""
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,13 @@ def _tz(office):
 
 
 def reminder_text(appointment: Appointment) -> tuple[str, str]:
-    """Return (subject, body) of the day-before reminder."""
+    """Return (subject, body) of the day-before reminder, in the site's language whatever
+    language the process last served a page in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _reminder_text(appointment)
+
+
+def _reminder_text(appointment: Appointment) -> tuple[str, str]:
     when = local_when(appointment)
     subject = _("Reminder: consultation at %(office)s, %(when)s") % {
         "office": appointment.office.name,

@@ -58,7 +58,7 @@ def test_every_change_shows_on_the_next_view(officer, ask, users, office, change
         services.ticket_update(
             ticket=ticket, actor=officer_user, expected_version=None, status=Status.WAITING
         )
-        expected = "menunggu pemohon"
+        expected = 'class="badge status-menunggu"'
     elif change == "take":
         services.ticket_take(ticket=ticket, actor=users["petugas2"])
         expected = str(users["petugas2"])
@@ -217,3 +217,164 @@ def test_a_party_sees_the_answer_on_its_ticket_page_at_once(client, ask, users):
     assert "Sudah kami periksa" in page and "Catatan rahasia petugas" not in page
     client.force_login(users["lo-partai-b"])
     assert client.get(url).status_code == 404
+
+
+# The officer's ticket page: cached per ticket, with its SLA clocks rendered on every view.
+
+
+def _at(*args):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(*args, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+def _clock_rows(page: str) -> str:
+    return page[page.index("<!--live:clocks-->") : page.index("<!--/live:clocks-->")]
+
+
+def test_the_ticket_page_is_cached_but_its_clocks_keep_running(
+    officer, ask, office, django_assert_max_num_queries
+):
+    import time_machine
+
+    from mejabantu.offices.models import SlaPolicy
+
+    SlaPolicy.objects.filter(office=office).update(first_response_minutes=10)
+    with time_machine.travel(_at(2024, 8, 26, 8, 0), tick=False):  # Monday, desk open
+        ticket = ask(subject="Jam berjalan")
+        first = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "(0/10 menit kerja)" in _clock_rows(first)
+    with time_machine.travel(_at(2024, 8, 26, 8, 4), tick=False):
+        with django_assert_max_num_queries(3):  # session, user, generations: from the cache
+            later = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "(4/10 menit kerja)" in _clock_rows(later)
+    assert "terlambat" not in _clock_rows(later)
+    with time_machine.travel(_at(2024, 8, 26, 8, 9), tick=False):
+        with django_assert_max_num_queries(3):
+            late = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "hampir jatuh tempo" in _clock_rows(late) or "terlambat" in _clock_rows(late)
+    with time_machine.travel(_at(2024, 8, 26, 8, 11), tick=False):
+        late = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "terlambat" in _clock_rows(late)
+    assert "Mengapa" in late  # the explanation is there on a cached view too
+    strip = re.compile(r"[A-Za-z0-9]{64}|<!--live:(\w|-)+-->.*?<!--/live:(\w|-)+-->", re.S)
+    assert strip.sub("", first) == strip.sub("", late)  # only the clocks and tokens moved
+
+
+@pytest.mark.parametrize(
+    "change", ["reply", "note", "status", "take", "file", "appointment", "rate", "category"]
+)
+def test_every_change_of_a_ticket_shows_on_its_page_at_once(
+    officer, ask, users, office, change, monkeypatch
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.helpdesk.conftest import PNG
+
+    ticket = ask(subject="Halaman tiket")
+    url = ticket.get_absolute_url()
+    officer.get(url)
+    before = officer.get(url).content.decode()  # from the cache
+    officer_user = users["petugas1"]
+    if change in ("reply", "note"):
+        services.message_add(
+            ticket=ticket, actor=officer_user, body="Isi balasan baru", internal=change == "note"
+        )
+        expected = "Isi balasan baru"
+    elif change == "status":
+        services.ticket_update(
+            ticket=ticket, actor=officer_user, expected_version=None, status=Status.WAITING
+        )
+        expected = 'class="badge status-menunggu"'
+    elif change == "take":
+        services.ticket_take(ticket=ticket, actor=users["petugas2"])
+        expected = '<option value="petugas2" selected>'
+    elif change == "file":
+        services.message_add(
+            ticket=ticket,
+            actor=users["lo-partai-a"],
+            body="Berkas susulan",
+            uploads=[SimpleUploadedFile("pas-foto-calon.png", PNG, content_type="image/png")],
+        )
+        expected = "pas-foto-calon.png"
+    elif change == "appointment":
+        from mejabantu.schedule import services as schedule
+
+        monkeypatch.setenv("MEJABANTU_FAKE_NOW", _at(2024, 9, 2, 9, 0).isoformat())
+        schedule.appointment_book(
+            actor=users["lo-partai-a"],
+            office=office,
+            starts_at=_at(2024, 9, 3, 10, 0),
+            ticket=ticket,
+        )
+        expected = "Jadwal konsultasi"
+    elif change == "rate":
+        services.ticket_update(
+            ticket=ticket, actor=officer_user, expected_version=None, status=Status.RESOLVED
+        )
+        officer.get(url)
+        ticket.refresh_from_db()
+        before = officer.get(url).content.decode()
+        services.ticket_rate(ticket=ticket, rating=4, actor=users["lo-partai-a"])
+        expected = "4/5"
+    else:
+        category = Category.objects.get(code="persyaratan-calon")
+        category.name = "Persyaratan calon (baru)"
+        category.save()
+        expected = "Persyaratan calon (baru)"
+    assert expected not in before
+    assert expected in officer.get(url).content.decode()
+
+
+def test_a_change_of_another_ticket_keeps_this_page_cached(
+    officer, ask, users, django_assert_max_num_queries
+):
+    ticket = ask(subject="Tetap di cache")
+    other = ask(subject="Tiket lain")
+    officer.get(ticket.get_absolute_url())
+    services.message_add(ticket=other, actor=users["petugas1"], body="Jawaban tiket lain")
+    with django_assert_max_num_queries(3):
+        page = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "Tetap di cache" in page
+
+
+def test_a_cached_ticket_page_is_never_shown_to_another_officer_or_office(
+    client, ask, users, other_office
+):
+    ticket = ask(subject="Hanya kantor ini")
+    client.force_login(users["petugas1"])
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "Ambil tiket ini" in page or "Take this ticket" in page
+    services.ticket_take(ticket=ticket, actor=users["petugas1"])
+    client.get(ticket.get_absolute_url())
+    client.force_login(users["petugas2"])
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "petugas2" in page and ("Ambil tiket ini" in page or "Take this ticket" in page)
+    from mejabantu.accounts.models import User
+
+    client.force_login(User.objects.get(username="petugas-bangka"))
+    assert client.get(ticket.get_absolute_url()).status_code == 404
+    client.force_login(users["lo-partai-b"])
+    assert client.get(ticket.get_absolute_url()).status_code == 404
+
+
+def test_a_change_of_the_office_hours_moves_the_clocks_on_a_cached_ticket_page(
+    officer, ask, users, office
+):
+    from datetime import date
+
+    import time_machine
+
+    from mejabantu.offices import services as office_services
+
+    with time_machine.travel(_at(2024, 8, 23, 15, 50), tick=False):  # Friday
+        ticket = ask(subject="Hari libur mendadak")
+        officer.get(ticket.get_absolute_url())
+        page = officer.get(ticket.get_absolute_url()).content.decode()
+        assert "Senin, 26 Agustus 2024 10.50 WIB" in _clock_rows(page)
+        office_services.closure_create(
+            office=office, actor=users["koordinator"], day=date(2024, 8, 26), name="Cuti bersama"
+        )
+        page = officer.get(ticket.get_absolute_url()).content.decode()
+    assert "Selasa, 27 Agustus 2024" in _clock_rows(page)  # Monday closed: due a day later

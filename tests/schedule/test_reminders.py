@@ -30,6 +30,16 @@ def test_reminder_arrives_once_the_day_before(transactional_db, mailbox, book, u
     assert booking.reminded_at is not None and far.reminded_at is None
 
 
+def test_reminder_is_in_indonesian_after_the_process_served_an_english_page(book, client):
+    from mejabantu.schedule.notify import reminder_text
+
+    booking = book(wib(2024, 9, 4, 10, 0))
+    client.cookies["django_language"] = "en"
+    assert "Sign in" in client.get("/akun/masuk/").content.decode()  # leaves English active
+    subject, body = reminder_text(booking)
+    assert subject.startswith("Pengingat") and "Rabu, 4 September 2024" in body
+
+
 def test_cancelled_booking_gets_no_reminder(book, users):
     booking = book(wib(2024, 9, 4, 10, 0))
     services.appointment_cancel(actor=users["lo-partai-a"], appointment=booking)

@@ -5,13 +5,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mejabantu.core import generations
 from mejabantu.helpdesk.models import Message, Status, Ticket
 from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
 from mejabantu.helpdesk.services.errors import HelpdeskError, PermissionDenied
 from mejabantu.helpdesk.services.files import attachments_save
 from mejabantu.helpdesk.services.tickets import is_office_staff
+from mejabantu.helpdesk.signals import ticket_changed
 
 REOPENING = (Status.WAITING, Status.RESOLVED, Status.CLOSED)
 
@@ -80,7 +80,7 @@ def message_add(
     if changes:  # a status change by a message makes open edit forms stale
         updates["version"] = F("version") + 1
     Ticket.objects.filter(pk=ticket.pk).update(**updates)
-    generations.office_changed(ticket.office_id)
+    ticket_changed(ticket.office_id, ticket.reference)
     action = "note" if internal else ("requester_reply" if message.from_requester else "reply")
     audit(
         ticket=ticket,

@@ -7,17 +7,19 @@ category, first response); a later change of the office's hours therefore never 
 due times of tickets already counted, until they change again.
 """
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from mejabantu.accounts.models import User
-from mejabantu.core import generations
 from mejabantu.helpdesk.models import OPEN_STATUSES, AuditEvent, SlaWarning, Status, Ticket
 from mejabantu.helpdesk.selectors import office_lookups
+from mejabantu.helpdesk.signals import ticket_changed
 from mejabantu.offices import clock
-from mejabantu.offices.hours import ticket_clocks_for
+from mejabantu.offices.hours import TicketClocks, ticket_clocks_for
+from mejabantu.offices.models import Office, SlaPolicy
 from mejabantu.offices.sla import Pause
 
 PAUSING = {Status.WAITING: "waiting_requester"}
@@ -44,20 +46,54 @@ def ticket_pauses(ticket: Ticket, events=None) -> list[Pause]:
     return pauses
 
 
-def clocks_of(ticket: Ticket, now=None, events=None):
-    """The ticket's clocks now (None when its office has no SLA policy); ``events``, the
-    ticket's audit trail in order, if the caller has it already."""
-    return ticket_clocks_for(
-        ticket.office,
+@dataclass(frozen=True)
+class ClockInputs:
+    """Everything a ticket's clocks are computed from but the time: a ticket page cached
+    with it shows live clocks without reading the ticket again."""
+
+    office: Office
+    category_code: str
+    priority: str
+    received_at: datetime
+    first_responded_at: datetime | None
+    resolved_at: datetime | None
+    pauses: tuple[Pause, ...]
+    policies: tuple[SlaPolicy, ...]
+
+    def clocks(self, now=None) -> TicketClocks | None:
+        """The clocks at ``now`` (default: the clock's now); None when no SLA policy applies."""
+        return ticket_clocks_for(
+            self.office,
+            category_code=self.category_code,
+            priority=self.priority,
+            received_at=self.received_at,
+            now=now or clock.now(),
+            first_responded_at=self.first_responded_at,
+            resolved_at=self.resolved_at,
+            pauses=self.pauses,
+            policies=list(self.policies),
+        )
+
+
+def clock_inputs(ticket: Ticket, events=None) -> ClockInputs:
+    """What the ticket's clocks depend on; ``events``, its audit trail in order, if the
+    caller has it already."""
+    return ClockInputs(
+        office=ticket.office,
         category_code=ticket.category.code,
         priority=ticket.priority,
         received_at=ticket.received_at,
-        now=now or clock.now(),
         first_responded_at=ticket.first_response_at,
         resolved_at=ticket.resolved_at,
-        pauses=ticket_pauses(ticket, events),
-        policies=office_lookups(ticket.office).sla_policies,
+        pauses=tuple(ticket_pauses(ticket, events)),
+        policies=tuple(office_lookups(ticket.office).sla_policies),
     )
+
+
+def clocks_of(ticket: Ticket, now=None, events=None) -> TicketClocks | None:
+    """The ticket's clocks now (None when its office has no SLA policy); ``events``, the
+    ticket's audit trail in order, if the caller has it already."""
+    return clock_inputs(ticket, events).clocks(now)
 
 
 def queue_rank(ticket: Ticket, sla_due):
@@ -71,7 +107,7 @@ def ticket_sla_refresh(ticket: Ticket, now=None, clocks=None) -> Ticket:
     """Recompute (unless given) and store the ticket's due times, state and next check."""
     fields = sla_fields(ticket, now, clocks)
     Ticket.objects.filter(pk=ticket.pk).update(**fields)
-    generations.office_changed(ticket.office_id)
+    ticket_changed(ticket.office_id, ticket.reference)
     for key, value in fields.items():
         setattr(ticket, key, value)
     return ticket

@@ -9,7 +9,6 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts.models import Organisation, User
-from mejabantu.core import generations
 from mejabantu.helpdesk.models import (
     CannedAnswer,
     Category,
@@ -24,6 +23,7 @@ from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
 from mejabantu.helpdesk.services.errors import ConflictError, HelpdeskError, PermissionDenied
 from mejabantu.helpdesk.services.files import attachments_save
+from mejabantu.helpdesk.signals import ticket_changed
 from mejabantu.offices.models import Office
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -440,7 +440,7 @@ def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None) -
     )
     if not updated:
         raise HelpdeskError(_("This answer has already been rated. Thank you."))
-    generations.office_changed(ticket.office_id)
+    ticket_changed(ticket.office_id, ticket.reference)
     ticket.refresh_from_db()
     audit(ticket=ticket, actor=actor, action="rated", changes={"rating": [None, rating]})
     return ticket
