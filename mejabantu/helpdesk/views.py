@@ -7,9 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -331,8 +333,8 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
     return context
 
 
-def _clocks_context(inputs: ClockInputs) -> dict:
-    clocks = inputs.clocks()
+def _clocks_context(inputs: ClockInputs, clocks=None) -> dict:
+    clocks = clocks or inputs.clocks()
     context = {"office": inputs.office, "clocks": clocks, "explained": None}
     if clocks is not None:
         first, resolution = clocks.first_response, clocks.resolution
@@ -341,13 +343,32 @@ def _clocks_context(inputs: ClockInputs) -> dict:
     return context
 
 
+_LIVE_CLOCKS = generations.local_cache()
+_LIVE_CLOCKS_KEPT = 2000
+
+
 def _live_clocks(request: HttpRequest, inputs: ClockInputs) -> dict[str, str]:
-    """The SLA clocks of an officer's cached ticket page, as of now."""
-    context = _clocks_context(inputs)
-    return {
-        "clocks": render_to_string("helpdesk/_ticket_clocks.html", context),
-        "due-explained": render_to_string("helpdesk/_ticket_due_explained.html", context),
-    }
+    """The SLA clocks of an officer's cached ticket page, as of now.
+
+    Their markup is kept in this process for what it shows (due times, states, whole working
+    minutes): most views only compute the clocks."""
+    clocks = inputs.clocks()
+    shown = clocks and tuple(
+        (c.due, c.state, floatformat(c.elapsed_minutes, 0), c.target_minutes)
+        for c in (clocks.first_response, clocks.resolution)
+    )
+    key = (inputs, inputs.office.hours_version, shown, get_language())
+    parts = _LIVE_CLOCKS.get(key)
+    if parts is None:
+        context = _clocks_context(inputs, clocks)
+        parts = {
+            "clocks": render_to_string("helpdesk/_ticket_clocks.html", context),
+            "due-explained": render_to_string("helpdesk/_ticket_due_explained.html", context),
+        }
+        if len(_LIVE_CLOCKS) >= _LIVE_CLOCKS_KEPT:
+            _LIVE_CLOCKS.clear()
+        _LIVE_CLOCKS[key] = parts
+    return parts
 
 
 def _ticket_page_scopes(request: HttpRequest) -> tuple[str, ...]:

@@ -13,9 +13,10 @@ the target event happens (first response, resolution). Its state is one of:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Protocol
 
 from mejabantu.offices.business_time import (
@@ -51,7 +52,13 @@ class Clock:
     state: str
     stopped_at: datetime | None = None
     paused_since: datetime | None = None
-    explanation: dict = field(default_factory=dict, compare=False)
+    explain: Callable[[], dict] | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def explanation(self) -> dict:
+        """How the due time was reached: segments of working time counted, days skipped,
+        pauses (computed when first asked: most uses of a clock never need it)."""
+        return self.explain() if self.explain is not None else {}
 
     @property
     def remaining_minutes(self) -> float:
@@ -138,14 +145,19 @@ def compute_clock(
         state = WARNING
     else:
         state = OK
-    explanation = {
-        "target_minutes": target_minutes,
-        "elapsed_minutes": elapsed,
-        "pauses": [{"from": a.isoformat(), "to": b.isoformat() if b else None} for a, b in spans],
-        "segments": [
-            explain_due(cal, seg_start, minutes).as_dict() for seg_start, minutes in segments
-        ],
-    }
+
+    def explanation() -> dict:
+        return {
+            "target_minutes": target_minutes,
+            "elapsed_minutes": elapsed,
+            "pauses": [
+                {"from": a.isoformat(), "to": b.isoformat() if b else None} for a, b in spans
+            ],
+            "segments": [
+                explain_due(cal, seg_start, minutes).as_dict() for seg_start, minutes in segments
+            ],
+        }
+
     return Clock(
         target_minutes=target_minutes,
         warning_percent=warning_percent,
@@ -156,7 +168,7 @@ def compute_clock(
         state=state,
         stopped_at=stopped_at if stopped_at is not None and stopped_at <= now else None,
         paused_since=paused_since if stopped_at is None else None,
-        explanation=explanation,
+        explain=explanation,
     )
 
 
