@@ -357,7 +357,8 @@ def _live_clocks(request: HttpRequest, inputs: ClockInputs) -> dict[str, str]:
         (c.due, c.state, floatformat(c.elapsed_minutes, 0), c.target_minutes)
         for c in (clocks.first_response, clocks.resolution)
     )
-    key = (inputs, inputs.office.hours_version, shown, get_language())
+    office = inputs.office  # equal by id: what of it the markup shows is in the key too
+    key = (inputs, office.hours_version, office.timezone, shown, get_language())
     parts = _LIVE_CLOCKS.get(key)
     if parts is None:
         context = _clocks_context(inputs, clocks)
