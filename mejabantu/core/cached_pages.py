@@ -49,7 +49,7 @@ def _key(request: HttpRequest, scopes: Iterable[str]) -> str:
         generations.current(*scopes),
     )
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"page:{request.resolver_match.view_name}:{digest}"
+    return f"page:2:{request.resolver_match.view_name}:{digest}"  # 2: entries keep live parts
 
 
 def _messages_waiting(request: HttpRequest) -> bool:
