@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django import template
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -14,12 +14,24 @@ register = template.Library()
 TZ_LABELS = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
-def format_in_zone(value: datetime | None, tz_name: str, fmt: str = "l, j F Y H.i") -> str:
-    """Format an aware datetime in a zone, e.g. 'Jumat, 23 Agustus 2024 15.18 WIB'."""
+def _long(local: datetime) -> str:
+    # date_format(local, "l, j F Y H.i") without parsing the format on every call
+    return f"{WEEKDAYS[local.weekday()]}, {local.day} {MONTHS[local.month]} {local:%Y %H.%M}"
+
+
+def _short(local: datetime) -> str:
+    # date_format(local, "j M Y H.i")
+    return f"{local.day} {MONTHS_3[local.month].title()} {local:%Y %H.%M}"
+
+
+def format_in_zone(value: datetime | None, tz_name: str, *, short: bool = False) -> str:
+    """Format an aware datetime in a zone, e.g. 'Jumat, 23 Agustus 2024 15.18 WIB', or
+    '23 Agu 2024 15.18 WIB' if short."""
     if value is None:
         return ""
     local = timezone.localtime(value, ZoneInfo(tz_name))
-    return f"{date_format(local, fmt)} {TZ_LABELS.get(tz_name, tz_name)}"
+    text = _short(local) if short else _long(local)
+    return f"{text} {TZ_LABELS.get(tz_name, tz_name)}"
 
 
 @register.filter
@@ -33,7 +45,7 @@ def office_dt(value: datetime | None, office=None) -> str:
 def office_short_dt(value: datetime | None, office=None) -> str:
     """Show a datetime compactly in the office's zone, e.g. '23 Agu 2024 15.18 WIB'."""
     tz_name = getattr(office, "timezone", None) or "Asia/Jakarta"
-    return format_in_zone(value, tz_name, "j M Y H.i")
+    return format_in_zone(value, tz_name, short=True)
 
 
 @register.simple_tag
