@@ -112,13 +112,13 @@ def appointments_visible_to(user) -> QuerySet[Appointment]:
     return qs.none()
 
 
-def appointments_for_ticket(user, ticket) -> QuerySet[Appointment]:
-    """The bookings about a ticket (shown on its page: when and their status only)."""
+def appointments_for_ticket(user, ticket) -> QuerySet:
+    """The bookings about a ticket, shown on its page: when and their status only, as
+    ``(pk, slot start, office time zone, status)`` rows (no model instances to build)."""
     return (
         appointments_visible_to(user)
-        .select_related(None)
-        .select_related("slot", "office")
         .filter(ticket=ticket)
+        .values_list("pk", "slot__starts_at", "office__timezone", "status")
     )
 
 
