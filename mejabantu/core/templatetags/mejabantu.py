@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -119,7 +118,8 @@ def form_field(bound_field):
     )
     label = bound_field.label
     suffix = field.label_suffix if field.label_suffix is not None else bound_field.form.label_suffix
-    label = _escape(label) + (_escape(suffix) if suffix and label[-1:] not in _(":?.!") else "")
+    # as BoundField.label_tag: no colon after a label that ends in punctuation
+    label = _escape(label) + (_escape(suffix) if suffix and label[-1:] not in ":?.!" else "")
     return mark_safe(  # noqa: S308 - every value above is escaped
         f'<div><label for="{_escape(bound_field.id_for_label)}">{label}</label>'
         f"{error_html}{render(bound_field, bound_field.html_name, attrs)}</div>"
