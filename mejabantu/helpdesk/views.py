@@ -313,7 +313,7 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         lookups = selectors.office_lookups(ticket.office)
         context.update(
             {
-                "events": events,
+                "history": selectors.history_lines(events, ticket.office),
                 "update_form": forms.get("update_form")
                 or UpdateForm(
                     categories=lookups.categories,
