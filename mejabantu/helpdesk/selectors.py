@@ -61,27 +61,35 @@ def messages_visible_to(*, user, ticket: Ticket, public: bool = False) -> list[M
     return thread_of(user=user, ticket=ticket, public=public)[0]
 
 
+# A ticket's messages, files and events are read with plain SQL: on the ticket page, building
+# and compiling these three one-table queries through the ORM took longer than running them
+# (about 0.3 ms each against 0.05; bench/helpdesk_ticket.py). Same rows, same order as the
+# models' Meta.ordering; the instances are the models'.
+MESSAGES_SQL = "SELECT * FROM helpdesk_message WHERE ticket_id = %s{} ORDER BY created_at, id"
+ATTACHMENTS_SQL = "SELECT * FROM helpdesk_attachment WHERE ticket_id = %s ORDER BY id"
+EVENTS_SQL = "SELECT * FROM helpdesk_auditevent WHERE ticket_id = %s ORDER BY created_at, id"
+
+
 def thread_of(
     *, user, ticket: Ticket, public: bool = False
 ) -> tuple[list[Message], list[Attachment]]:
     """The messages the user may see, each with its ``attachment_list``, and the files sent
     with the question itself: two queries whatever the thread's length."""
-    qs = ticket.messages.all()
     staff = (
         not public
         and user is not None
         and user.is_authenticated
         and (user.is_superuser or (user.is_staff_member and user.office_id == ticket.office_id))
     )
-    if not staff:
-        qs = qs.filter(internal=False)
-    thread = list(qs)
+    sql = MESSAGES_SQL.format("" if staff else " AND NOT internal")
+    thread = list(Message.objects.raw(sql, [ticket.pk]))
     by_message: dict[int | None, list[Attachment]] = {m.pk: [] for m in thread}
     by_message[None] = []
-    for attachment in Attachment.objects.filter(ticket=ticket).order_by("pk"):
+    for attachment in Attachment.objects.raw(ATTACHMENTS_SQL, [ticket.pk]):
         if attachment.message_id in by_message:  # files of hidden notes stay hidden
             by_message[attachment.message_id].append(attachment)
     for m in thread:
+        m.ticket = ticket
         m.attachment_list = by_message[m.pk]
     return thread, by_message[None]
 
@@ -111,7 +119,8 @@ def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Att
 
 
 def ticket_events(*, ticket: Ticket) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(ticket=ticket))
+    """The ticket's audit trail, oldest first (for its history and its SLA clocks' pauses)."""
+    return list(AuditEvent.objects.raw(EVENTS_SQL, [ticket.pk]))
 
 
 def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
