@@ -7,7 +7,12 @@ from django import forms
 from django.utils import translation
 from django.utils.formats import date_format
 
-from mejabantu.core.templatetags.mejabantu import form_field, office_dt, office_short_dt
+from mejabantu.core.templatetags.mejabantu import (
+    form_errors,
+    form_field,
+    office_dt,
+    office_short_dt,
+)
 
 
 class Office:
@@ -75,3 +80,16 @@ def test_form_field_leaves_other_widgets_to_django():
     form = Other(data={})
     for field in form:
         assert _squeeze(form_field(field)) == _squeeze(f"<div>{field.as_field_group()}</div>")
+
+
+def test_form_errors_shows_errors_of_no_field_as_an_alert_and_nothing_else():
+    form = SampleForm(data={"reference": "BLT", "status": "a", "choice": "x"})
+    assert form.is_valid()
+    assert form_errors(form) == ""
+    form.add_error(None, "Tiket itu <sudah> digabung.")
+    form.add_error("reference", "Bukan tiket kantor ini.")
+    assert form_errors(form) == (
+        '<div role="alert" class="messages">'
+        '<p class="message error">Tiket itu &lt;sudah&gt; digabung.</p></div>'
+    )
+    assert form_errors(None) == ""

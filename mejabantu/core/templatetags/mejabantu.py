@@ -8,7 +8,7 @@ from django import template
 from django.forms.widgets import EmailInput, NumberInput, Select, TextInput
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -80,6 +80,19 @@ def _input(bound_field, name: str, attrs: dict) -> str:
     value = "" if widget["value"] is None else f' value="{_escape(widget["value"])}"'
     attrs = _attrs(widget["attrs"])
     return f'<input type="{_escape(widget["type"])}" name="{_escape(name)}"{value}{attrs}>'
+
+
+@register.simple_tag
+def form_errors(form):
+    """A form's errors that belong to no field, as an alert; nothing when there are none (or
+    no form)."""
+    errors = form.non_field_errors() if form else None
+    if not errors:
+        return ""
+    return format_html(
+        '<div role="alert" class="messages">{}</div>',
+        format_html_join("", '<p class="message error">{}</p>', ((e,) for e in errors)),
+    )
 
 
 @register.simple_tag
