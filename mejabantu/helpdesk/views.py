@@ -301,8 +301,9 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         from mejabantu.helpdesk.services.sla import clocks_of
         from mejabantu.offices.hours import explanation_text
 
+        lookups = selectors.office_lookups(ticket.office)
         events = selectors.ticket_events(ticket=ticket)
-        clocks = clocks_of(ticket, events=events)
+        clocks = clocks_of(ticket, events=events, policies=lookups.sla_policies)
         context["clocks"] = clocks
         if clocks is not None:
             c = (
@@ -311,7 +312,6 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                 else (clocks.resolution)
             )
             context["explained"] = explanation_text(c.explanation, ticket.office)
-        lookups = selectors.office_lookups(ticket.office)
         context.update(
             {
                 "history": selectors.history_lines(events, ticket.office),
