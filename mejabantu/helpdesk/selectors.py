@@ -8,6 +8,7 @@ from django.http import Http404
 
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.core import generations
+from mejabantu.core.templatetags.mejabantu import format_in_zone
 from mejabantu.helpdesk.models import (
     Attachment,
     AuditEvent,
@@ -130,23 +131,24 @@ def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
     Built here rather than in the template: its nested loop and filters cost more than the
     rest of the page's side column.
     """
-    from mejabantu.core.templatetags.mejabantu import format_in_zone
-
-    def shown(value) -> str:  # a change's side: its label if it has one, "—" if empty
-        label = value.get("label") if isinstance(value, dict) else None
-        return str(label or value or "—")
-
     lines = []
     for event in events:
         parts = [format_in_zone(event.created_at, office.timezone, short=True)]
         parts += [event.actor_name, event.action]
         parts += [
-            f"{field}: {shown(before)} → {shown(after)}"
+            f"{field}: {_shown(before)} → {_shown(after)}"
             for field, (before, after) in event.changes.items()
             if field != "message"
         ]
         lines.append(" · ".join(parts))
     return lines
+
+
+def _shown(value) -> str:
+    """One side of a recorded change: its label if it has one (a person, a category), "—"
+    if empty."""
+    label = value.get("label") if isinstance(value, dict) else None
+    return str(label or value or "—")
 
 
 @dataclass
