@@ -290,6 +290,7 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
     user = request.user
     staff = not public and is_office_staff(user, ticket.office)
     thread, ticket_files = selectors.thread_of(user=user, ticket=ticket, public=public)
+    can_rate = ticket.status in (Status.RESOLVED, Status.CLOSED) and ticket.rating is None
     context = {
         "ticket": ticket,
         "office": ticket.office,
@@ -298,19 +299,19 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         "thread": thread,
         "ticket_files": ticket_files,
         "reply_form": forms.get("reply_form") or ReplyForm(),
-        "rate_form": forms.get("rate_form") or RateForm(),
-        "can_rate": ticket.status in (Status.RESOLVED, Status.CLOSED) and ticket.rating is None,
+        "rate_form": forms.get("rate_form") or (RateForm() if can_rate and not staff else None),
+        "can_rate": can_rate,
         "conflict": forms.get("conflict"),
     }
     if staff:
+        lookups = selectors.office_lookups(ticket.office)
         events = selectors.ticket_events(ticket=ticket)
-        inputs = clock_inputs(ticket, events)
+        inputs = clock_inputs(ticket, events, lookups.sla_policies)
         keep_for_live_parts(request, inputs)
         context.update(_clocks_context(inputs))
-        lookups = selectors.office_lookups(ticket.office)
         context.update(
             {
-                "events": events,
+                "history": selectors.history_lines(events, ticket.office),
                 "update_form": forms.get("update_form")
                 or UpdateForm(
                     categories=lookups.categories,

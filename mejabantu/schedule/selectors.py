@@ -96,29 +96,37 @@ def slots_between(
     return views
 
 
+def _visible(user) -> Q | None:
+    """Staff see their office's bookings; a party operator sees its organisation's (None:
+    no booking)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_superuser:
+        return Q()
+    if user.is_staff_member:
+        return Q(office_id=user.office_id)
+    if user.is_operator:
+        return Q(organisation_id=user.organisation_id)
+    return None
+
+
 def appointments_visible_to(user) -> QuerySet[Appointment]:
     """Staff see their office's bookings; a party operator sees its organisation's."""
     qs = Appointment.objects.select_related(
         "slot", "office", "organisation", "ticket", "booked_by", "confirmed_by"
     )
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    if user.is_superuser:
-        return qs
-    if user.is_staff_member:
-        return qs.filter(office_id=user.office_id)
-    if user.is_operator:
-        return qs.filter(organisation_id=user.organisation_id)
-    return qs.none()
+    visible = _visible(user)
+    return qs.none() if visible is None else qs.filter(visible)
 
 
-def appointments_for_ticket(user, ticket) -> QuerySet[Appointment]:
-    """The bookings about a ticket (shown on its page: when and their status only)."""
-    return (
-        appointments_visible_to(user)
-        .select_related(None)
-        .select_related("slot", "office")
-        .filter(ticket=ticket)
+def appointments_for_ticket(user, ticket) -> QuerySet | list:
+    """The bookings about a ticket, shown on its page: when and their status only, as
+    ``(pk, slot start, office time zone, status)`` rows (no model instances to build)."""
+    visible = _visible(user)
+    if visible is None:
+        return []
+    return Appointment.objects.filter(visible, ticket=ticket).values_list(
+        "pk", "slot__starts_at", "office__timezone", "status"
     )
 
 

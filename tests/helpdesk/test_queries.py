@@ -1,5 +1,6 @@
 """List pages run a constant number of queries whatever the number of rows."""
 
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -31,3 +32,19 @@ def test_queue_and_my_tickets_query_counts_do_not_grow_with_rows(client, ask, us
     client.force_login(users["lo-partai-a"])
     assert _count(client, "/tiket/saya/") == few_mine
     assert few_queue <= 12
+
+
+def test_ticket_page_query_count_does_not_grow_with_its_thread(client, ask, users):
+    ticket = ask()
+    client.force_login(users["petugas1"])
+    url = f"/tiket/{ticket.reference}/"
+    _count(client, url)  # the office's lists (categories, officers...) are kept from now on
+    cache.clear()  # the page itself is rendered, not served from the cache
+    few = _count(client, url)
+    for i in range(5):
+        services.message_add(ticket=ticket, actor=users["petugas1"], body=f"Jawab {i}")
+        services.message_add(ticket=ticket, actor=users["petugas1"], body="Catatan", internal=True)
+        services.ticket_update(
+            ticket=ticket, actor=users["petugas1"], expected_version=None, priority="tinggi"
+        )
+    assert _count(client, url) <= few  # a new generation: rendered again

@@ -1,9 +1,10 @@
 """Asking, answering, integrity: what users of the desk notice."""
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -228,6 +229,31 @@ def test_every_change_is_an_audit_event_that_cannot_be_edited(ask, users):
         AuditEvent.objects.filter(ticket=ticket).delete()
     with pytest.raises(PermissionError):
         AuditEvent.objects.filter(ticket=ticket).update(action="x")
+
+
+def test_officer_reads_who_changed_what_and_when_in_the_history(client, ask, users):
+    with time_machine.travel(datetime(2024, 8, 23, 8, 18, tzinfo=UTC), tick=False):
+        ticket = ask()
+        services.ticket_update(
+            ticket=ticket,
+            actor=users["petugas1"],
+            expected_version=None,
+            status="diproses",
+            assignee=users["petugas2"],
+        )
+        services.message_add(ticket=ticket, actor=users["petugas1"], body="25 tahun.")
+    client.force_login(users["petugas1"])
+    page = client.get(f"/tiket/{ticket.reference}/").content.decode()
+    history = page.split('data-testid="history">')[1].split("</ol>")[0]
+    lines = [li.split("</li>")[0] for li in history.split("<li>")[1:]]
+    asker, officer, assignee = users["lo-partai-a"], users["petugas1"], users["petugas2"]
+    assert lines == [
+        f"23 Agu 2024 15.18 WIB · {asker} · created · status: — → baru · channel: — → web"
+        " · category: — → persyaratan-calon",
+        f"23 Agu 2024 15.18 WIB · {officer} · updated · status: baru → diproses"
+        f" · assignee: — → {assignee}",
+        f"23 Agu 2024 15.18 WIB · {officer} · reply",  # the message is in the thread above
+    ]
 
 
 def test_public_question_gives_a_private_link(client, office):

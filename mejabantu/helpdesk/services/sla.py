@@ -75,9 +75,9 @@ class ClockInputs:
         )
 
 
-def clock_inputs(ticket: Ticket, events=None) -> ClockInputs:
-    """What the ticket's clocks depend on; ``events``, its audit trail in order, if the
-    caller has it already."""
+def clock_inputs(ticket: Ticket, events=None, policies=None) -> ClockInputs:
+    """What the ticket's clocks depend on; ``events``, its audit trail in order, and
+    ``policies``, its office's SLA policies, if the caller has them already."""
     return ClockInputs(
         office=ticket.office,
         category_code=ticket.category.code,
@@ -86,7 +86,9 @@ def clock_inputs(ticket: Ticket, events=None) -> ClockInputs:
         first_responded_at=ticket.first_response_at,
         resolved_at=ticket.resolved_at,
         pauses=tuple(ticket_pauses(ticket, events)),
-        policies=tuple(office_lookups(ticket.office).sla_policies),
+        policies=tuple(
+            office_lookups(ticket.office).sla_policies if policies is None else policies
+        ),
     )
 
 

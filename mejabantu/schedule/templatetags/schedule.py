@@ -1,16 +1,29 @@
 from django import template
+from django.urls import reverse
 
+from mejabantu.core.templatetags.mejabantu import format_in_zone
 from mejabantu.schedule import selectors
+from mejabantu.schedule.models import Appointment
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def ticket_appointments(context, ticket):
-    """The bookings linked to a ticket that the current user may see."""
+def ticket_appointments(context, ticket) -> list[dict]:
+    """The bookings linked to a ticket that the current user may see: each one's ``url``,
+    ``when`` (in its office's zone) and ``status``."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    return list(selectors.appointments_for_ticket(user, ticket)) if user else []
+    if user is None:
+        return []
+    return [
+        {
+            "url": reverse("schedule:appointment", kwargs={"pk": pk}),
+            "when": format_in_zone(starts_at, tz_name),
+            "status": Appointment.Status(status).label,
+        }
+        for pk, starts_at, tz_name, status in selectors.appointments_for_ticket(user, ticket)
+    ]
 
 
 @register.filter
