@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core (infrastructure)")
 
     def ready(self) -> None:
+        from django.core.signals import request_finished, request_started
+
         from mejabantu.core import generations, periodic
+
+        request_started.connect(generations.request_started, dispatch_uid="generations-start")
+        request_finished.connect(generations.request_finished, dispatch_uid="generations-end")
 
         periodic.register("core.prune_changes", 3600, generations.prune)

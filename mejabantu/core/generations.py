@@ -17,6 +17,8 @@ recording changes never serialises or deadlocks the transactions that make them.
 
 from __future__ import annotations
 
+import threading
+
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 ALL = "all"
@@ -53,6 +55,21 @@ def forget() -> None:
     """Empty this process's local caches (tests do, as their databases roll back)."""
     for kept in _LOCAL_CACHES:
         kept.clear()
+    request_finished()
+
+
+# Within one request a generation is read once: a page that asks for the office's setup
+# three times (its lists, the SLA policies, the round robin) reads it once. A change made
+# by the request itself forgets what was read; outside requests nothing is kept.
+_request = threading.local()
+
+
+def request_started(**kwargs) -> None:
+    _request.read = {}
+
+
+def request_finished(**kwargs) -> None:
+    _request.read = None
 
 
 def _insert(scopes: tuple[str, ...]) -> None:
@@ -76,6 +93,8 @@ def changed(*scopes: str) -> None:
     scopes = tuple(dict.fromkeys(scopes))
     if not scopes:
         return
+    if getattr(_request, "read", None):
+        _request.read.clear()
     _insert(scopes)
     conn = connections[DEFAULT_DB_ALIAS]
     if not conn.in_atomic_block:
@@ -99,6 +118,9 @@ def current(*scopes: str) -> tuple[int, ...]:
     """The generation of each scope (0 if it never changed), in the order given."""
     if not scopes:
         return ()
+    read = getattr(_request, "read", None)
+    if read is not None and scopes in read:
+        return read[scopes]
     sql = " UNION ALL ".join(
         ["SELECT %s, COALESCE(MAX(id), 0) FROM core_change WHERE scope = %s"] * len(scopes)
     )
@@ -106,7 +128,10 @@ def current(*scopes: str) -> tuple[int, ...]:
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(sql, params)
         rows = dict(cursor.fetchall())
-    return tuple(rows[i] for i in range(len(scopes)))
+    found = tuple(rows[i] for i in range(len(scopes)))
+    if read is not None:
+        read[scopes] = found
+    return found
 
 
 def office_generation(office_id: int) -> tuple[int, ...]:

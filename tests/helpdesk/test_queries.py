@@ -48,3 +48,22 @@ def test_ticket_page_query_count_does_not_grow_with_its_thread(client, ask, user
             ticket=ticket, actor=users["petugas1"], expected_version=None, priority="tinggi"
         )
     assert _count(client, url) <= few  # a new generation: rendered again
+
+
+def test_asking_reads_the_office_setup_generation_once(client, users):
+    import uuid
+
+    client.force_login(users["lo-partai-a"])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(
+            "/tiket/tanya/",
+            {
+                "category": "jadwal",
+                "subject": "Jadwal penetapan",
+                "body": "Kapan penetapan pasangan calon?",
+                "idempotency_key": str(uuid.uuid4()),
+            },
+        )
+    assert response.status_code == 302
+    reads = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("SELECT 0, COALESCE")]
+    assert len(reads) == 1  # the lists, the SLA policies and the round robin share it
