@@ -125,7 +125,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # the same backend, with a health check that asks the server only when it has spoken
+    DATABASES["default"]["ENGINE"] = "mejabantu.core.postgresql"
+if DATABASES["default"]["ENGINE"] == "mejabantu.core.postgresql" and os.environ.get(
     "DATABASE_PREPARED_STATEMENTS", "1"
 ) not in ("0", "false", "no"):
     # Parameters bound by the server, and statements run often kept prepared: PostgreSQL
