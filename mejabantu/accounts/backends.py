@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
+from mejabantu.accounts.sessions import user_read_with_session
+
 
 @cache
 def _user_by_id_sql() -> str:
@@ -23,11 +25,14 @@ class DemoAwareModelBackend(ModelBackend):
         return super().user_can_authenticate(user)
 
     def get_user(self, user_id):
-        """The signed-in user of a request (every request): one fixed statement, no query
-        building; the same checks as Django's (active, and demo accounts in demo mode)."""
-        try:
-            found = list(get_user_model().objects.raw(_user_by_id_sql(), [int(user_id)]))
-        except (TypeError, ValueError):
-            return None
-        user = found[0] if found else None
+        """The signed-in user of a request (every request): read with the session when it
+        was (accounts.sessions), else with one fixed statement; the same checks as
+        Django's (active, and demo accounts in demo mode)."""
+        user = user_read_with_session(user_id)
+        if user is None:
+            try:
+                found = list(get_user_model().objects.raw(_user_by_id_sql(), [int(user_id)]))
+            except (TypeError, ValueError):
+                return None
+            user = found[0] if found else None
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -2,8 +2,11 @@
 
 from datetime import timedelta
 
-from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+
+from mejabantu.accounts.models import Session
 
 
 def _signed_in(client, username="petugas1"):
@@ -49,3 +52,30 @@ def test_a_forged_session_key_is_no_session(client, users):
     assert client.get("/tiket/").status_code == 302
     client.cookies["sessionid"] = "short"
     assert client.get("/tiket/").status_code == 302
+
+
+def test_a_signed_in_request_reads_its_session_and_user_in_one_statement(client, users):
+    _signed_in(client)
+    assert Session.objects.get().user == users["petugas1"]
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/tiket/").status_code == 200  # a cached queue
+    tables = [q["sql"] for q in ctx.captured_queries if "accounts_user" in q["sql"]]
+    assert len(tables) == 1 and "accounts_session" in tables[0]
+
+
+def test_a_deleted_user_has_no_session_left(client, users):
+    _signed_in(client, "petugas2")
+    users["petugas2"].delete()
+    assert not Session.objects.exists()
+    assert client.get("/tiket/").status_code == 302
+
+
+def test_a_visitor_without_an_account_keeps_a_session_of_no_one(client, users):
+    client.cookies["django_language"] = "en"
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    session = client.session
+    session["seen"] = True
+    session.save()
+    row = Session.objects.get(session_key=session.session_key)
+    assert row.user_id is None
+    assert client.get("/").status_code == 200
