@@ -78,14 +78,19 @@ def _insert(scopes: tuple[str, ...]) -> None:
 
 
 class _AfterCommit:
-    """The post-commit half of ``changed`` (one per scope and transaction)."""
+    """The post-commit half of ``changed``: one per transaction, with every scope it changed,
+    inserted in one transaction of its own (one commit, not one per scope)."""
 
-    def __init__(self, scope: str):
-        self.scope = scope
-        self.__qualname__ = f"generations.changed({scope!r}) after commit"  # for Django's log
+    def __init__(self):
+        self.scopes: list[str] = []
+        self.__qualname__ = "generations.changed after commit"  # for Django's log
 
     def __call__(self) -> None:
-        _insert((self.scope,))
+        if len(self.scopes) == 1:
+            _insert(tuple(self.scopes))
+            return
+        with transaction.atomic():
+            _insert(tuple(self.scopes))
 
 
 def changed(*scopes: str) -> None:
@@ -99,11 +104,17 @@ def changed(*scopes: str) -> None:
     conn = connections[DEFAULT_DB_ALIAS]
     if not conn.in_atomic_block:
         return  # autocommit: the insert above came after the change was committed
-    pending = {f.scope for _sids, f, _robust in conn.run_on_commit if isinstance(f, _AfterCommit)}
-    for scope in scopes:
-        if scope not in pending:
-            # robust: a failure here is logged, never turned into an error for a saved change
-            transaction.on_commit(_AfterCommit(scope), robust=True)
+    # A scope added here inside a savepoint that later rolls back is still recorded after the
+    # commit (one needless new generation); a callback made inside one goes with it, and so
+    # do the changes it was made for.
+    after = next(
+        (f for _sids, f, _robust in conn.run_on_commit if isinstance(f, _AfterCommit)), None
+    )
+    if after is None:
+        after = _AfterCommit()
+        # robust: a failure here is logged, never turned into an error for a saved change
+        transaction.on_commit(after, robust=True)
+    after.scopes.extend(s for s in scopes if s not in after.scopes)
 
 
 def office_changed(office_id: int | None) -> None:

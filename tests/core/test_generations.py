@@ -36,6 +36,29 @@ def test_a_change_is_recorded_again_after_its_transaction_commits():
 
 
 @pytest.mark.django_db(transaction=True)
+def test_every_scope_of_a_transaction_is_recorded_after_its_commit_in_one_go():
+    with transaction.atomic():
+        generations.changed("office:3", "ticket:BLT-2024-000001")
+        with pytest.raises(RuntimeError), transaction.atomic():  # a savepoint undone
+            generations.changed("office:3:setup")
+            raise RuntimeError
+        generations.changed("ticket:BLT-2024-000002")
+        inside = generations.current("office:3", "ticket:BLT-2024-000001", "ticket:BLT-2024-000002")
+        assert len(connection.run_on_commit) == 1
+    after = generations.current("office:3", "ticket:BLT-2024-000001", "ticket:BLT-2024-000002")
+    assert all(a > i for a, i in zip(after, inside, strict=True))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_only_in_an_undone_savepoint_is_not_recorded_after_the_commit():
+    with transaction.atomic():
+        with pytest.raises(RuntimeError), transaction.atomic():
+            generations.changed("office:4")
+            raise RuntimeError
+        assert connection.run_on_commit == []
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_rolled_back_transaction_still_leaves_no_stale_key():
     before = generations.current("office:6")
     with pytest.raises(RuntimeError), transaction.atomic():
