@@ -384,10 +384,11 @@ def _ticket_page_scopes(request: HttpRequest) -> tuple[str, ...]:
         office_id = user.organisation.office_id
     else:
         office_id = None
-    if office_id is None:
+    reference = request.resolver_match.kwargs["reference"]
+    if office_id is None or reference.isdigit():  # by id (API links): not cached
         return ()
     return (
-        generations.ticket_scope(request.resolver_match.kwargs["reference"]),
+        generations.ticket_scope(reference),
         generations.setup_scope(office_id),
         generations.ALL,
     )

@@ -378,3 +378,11 @@ def test_a_change_of_the_office_hours_moves_the_clocks_on_a_cached_ticket_page(
         )
         page = officer.get(ticket.get_absolute_url()).content.decode()
     assert "Selasa, 27 Agustus 2024" in _clock_rows(page)  # Monday closed: due a day later
+
+
+def test_a_ticket_page_opened_by_its_number_is_never_stale(officer, ask, users):
+    ticket = ask(subject="Dibuka dengan nomor")
+    url = f"/tiket/{ticket.pk}/"
+    assert "Dibuka dengan nomor" in officer.get(url).content.decode()
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="Balasan lewat nomor")
+    assert "Balasan lewat nomor" in officer.get(url).content.decode()
