@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -36,6 +35,7 @@ from mejabantu.helpdesk.services.tickets import (
     public_token_for,
     ticket_by_public_token,
 )
+from mejabantu.offices import clock
 from mejabantu.offices.hours import explanation_text
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
@@ -353,25 +353,26 @@ _LIVE_CLOCKS_KEPT = 2000
 def _live_clocks(request: HttpRequest, inputs: ClockInputs) -> dict[str, str]:
     """The SLA clocks of an officer's cached ticket page, as of now.
 
-    Their markup is kept in this process for what it shows (due times, states, whole working
-    minutes): most views only compute the clocks."""
-    clocks = inputs.clocks()
-    shown = clocks and tuple(
-        (c.due, c.state, floatformat(c.elapsed_minutes, 0), c.target_minutes)
-        for c in (clocks.first_response, clocks.resolution)
-    )
+    Their markup is kept in this process until the first instant it may change (the next
+    half working minute, a warning, a due time; see offices.sla.Clock.shown_until): most views
+    compute nothing."""
+    now = clock.now()
     office = inputs.office  # equal by id: what of it the markup shows is in the key too
-    key = (inputs, office.hours_version, office.timezone, shown, get_language())
-    parts = _LIVE_CLOCKS.get(key)
-    if parts is None:
-        context = _clocks_context(inputs, clocks)
-        parts = {
-            "clocks": render_to_string("helpdesk/_ticket_clocks.html", context),
-            "due-explained": render_to_string("helpdesk/_ticket_due_explained.html", context),
-        }
-        if len(_LIVE_CLOCKS) >= _LIVE_CLOCKS_KEPT:
-            _LIVE_CLOCKS.clear()
-        _LIVE_CLOCKS[key] = parts
+    key = (inputs, office.hours_version, office.timezone, get_language())
+    kept = _LIVE_CLOCKS.get(key)
+    if kept is not None:
+        since, until, parts = kept
+        if since <= now and (until is None or now < until):
+            return parts
+    clocks = inputs.clocks(now)
+    context = _clocks_context(inputs, clocks)
+    parts = {
+        "clocks": render_to_string("helpdesk/_ticket_clocks.html", context),
+        "due-explained": render_to_string("helpdesk/_ticket_due_explained.html", context),
+    }
+    if len(_LIVE_CLOCKS) >= _LIVE_CLOCKS_KEPT:
+        _LIVE_CLOCKS.clear()
+    _LIVE_CLOCKS[key] = (now, clocks and clocks.shown_until(now, inputs.edges), parts)
     return parts
 
 

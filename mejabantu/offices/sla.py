@@ -13,9 +13,10 @@ the target event happens (first response, resolution). Its state is one of:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Protocol
 
@@ -59,6 +60,22 @@ class Clock:
         """How the due time was reached: segments of working time counted, days skipped,
         pauses (computed when first asked: most uses of a clock never need it)."""
         return self.explain() if self.explain is not None else {}
+
+    def shown_until(self, now: datetime, edges: Iterable[datetime] = ()) -> datetime | None:
+        """The first instant what this clock shows may differ from what it shows at ``now``:
+        its state, its due time, its working minutes elapsed rounded half up (None: never,
+        while its inputs stay). Working time never runs faster than the wall clock, so the
+        next half minute of it is at least that far away. ``edges``: instants at which its
+        inputs take effect (a pause's start or end, a stop), in case any is still to come."""
+        edges = [max(t, self.started_at) for t in edges if t is not None]  # none before
+        later = [t for t in edges if t >= now]
+        if self.stopped_at is None and self.paused_since is not None:
+            return now  # waiting: the due time it shows moves with the time
+        if self.stopped_at is None:
+            to_next_half = math.floor(self.elapsed_minutes + 0.5) + 0.5 - self.elapsed_minutes
+            later.append(now + timedelta(minutes=to_next_half))
+            later += [t for t in (self.warning_at, self.due) if t > now]
+        return min(later) if later else None
 
     @property
     def remaining_minutes(self) -> float:
@@ -214,6 +231,14 @@ class TicketClocks:
     def state(self) -> str:
         order = [BREACHED, WARNING, OK, PAUSED, MET]
         return min(self.first_response.state, self.resolution.state, key=order.index)
+
+    def shown_until(self, now: datetime, edges: Iterable[datetime] = ()) -> datetime | None:
+        """The first instant what either clock shows may change (None: never); ``edges`` as
+        for ``Clock.shown_until``."""
+        edges = tuple(edges)
+        instants = [c.shown_until(now, edges) for c in (self.first_response, self.resolution)]
+        instants = [t for t in instants if t is not None]
+        return min(instants) if instants else None
 
 
 def compute_ticket_clocks(

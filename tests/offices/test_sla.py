@@ -123,3 +123,63 @@ def test_ticket_clocks_take_the_policy_targets_and_stop_on_their_own_events():
     assert clocks.state == "ok"
     skipped = clocks.first_response.explanation["segments"][0]["skipped"]
     assert skipped[0]["date"] == "2024-08-17"
+
+
+def _shown(clock) -> tuple:
+    """What a page shows of a clock: due time to the minute, state, whole minutes elapsed."""
+    from django.template.defaultfilters import floatformat
+
+    due = clock.due.replace(second=0, microsecond=0)
+    return due, clock.state, floatformat(clock.elapsed_minutes, 0), clock.target_minutes
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    instants,
+    st.integers(min_value=1, max_value=3000),
+    pause_lists,
+    instants,
+    st.floats(min_value=0, max_value=1),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=5000)),
+)
+def test_what_a_clock_shows_holds_until_its_shown_until(start, target, raw, now, part, stop):
+    now = max(now, start)
+    stopped_at = None if stop is None else start + timedelta(minutes=stop)
+
+    def clock_at(t):
+        return compute_clock(
+            CAL,
+            started_at=start,
+            target_minutes=target,
+            now=t,
+            pauses=to_pauses(raw),
+            stopped_at=stopped_at,
+        )
+
+    first = clock_at(now)
+    pauses = to_pauses(raw)
+    until = first.shown_until(
+        now, [*(p.start for p in pauses), *(p.end for p in pauses), stopped_at]
+    )
+    if until is None:
+        later = now + timedelta(days=30)
+    else:
+        assert until >= now
+        later = now + (until - now) * part
+        if later >= until:
+            return
+    assert _shown(clock_at(later)) == _shown(first)
+
+
+def test_a_running_clock_is_shown_the_same_until_its_next_half_minute():
+    start = at(2024, 8, 26, 8, 0)  # Monday, the desk open
+    clock = compute_clock(CAL, started_at=start, target_minutes=60, now=at(2024, 8, 26, 8, 10))
+    assert clock.shown_until(at(2024, 8, 26, 8, 10)) == at(2024, 8, 26, 8, 10, 30)
+    met = compute_clock(
+        CAL,
+        started_at=start,
+        target_minutes=60,
+        now=at(2024, 8, 26, 9, 0),
+        stopped_at=at(2024, 8, 26, 8, 20),
+    )
+    assert met.state == "met" and met.shown_until(at(2024, 8, 26, 9, 0)) is None

@@ -60,6 +60,12 @@ class ClockInputs:
     pauses: tuple[Pause, ...]
     policies: tuple[SlaPolicy, ...]
 
+    @property
+    def edges(self) -> tuple[datetime, ...]:
+        """The instants at which these inputs take effect (see Clock.shown_until)."""
+        pauses = [t for p in self.pauses for t in (p.start, p.end)]
+        return tuple(t for t in (*pauses, self.first_responded_at, self.resolved_at) if t)
+
     def clocks(self, now=None) -> TicketClocks | None:
         """The clocks at ``now`` (default: the clock's now); None when no SLA policy applies."""
         return ticket_clocks_for(
