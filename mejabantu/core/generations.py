@@ -13,6 +13,10 @@ a reader could see a newer id from another transaction while our data is still i
 render the old data under that key and keep serving it. After our commit, our second id is
 newer than any key rendered before it. Inserts take no lock that other writers wait on, so
 recording changes never serialises or deadlocks the transactions that make them.
+
+SQLite needs no second insert: it has one writer at a time, which holds the write lock from
+its first write to its commit, so ids are handed out in the order transactions commit and a
+newer id is never visible before an older one (saves a commit, about 0.5 ms, per change).
 """
 
 from __future__ import annotations
@@ -102,8 +106,8 @@ def changed(*scopes: str) -> None:
         _request.read.clear()
     _insert(scopes)
     conn = connections[DEFAULT_DB_ALIAS]
-    if not conn.in_atomic_block:
-        return  # autocommit: the insert above came after the change was committed
+    if not conn.in_atomic_block or conn.vendor == "sqlite":
+        return  # autocommit: the insert came after the change was committed; SQLite: above
     # A scope added here inside a savepoint that later rolls back is still recorded after the
     # commit (one needless new generation); a callback made inside one goes with it, and so
     # do the changes it was made for.
