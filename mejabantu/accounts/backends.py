@@ -7,12 +7,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 from mejabantu.accounts.sessions import user_read_with_session
+from mejabantu.core import sql
 
 
 @cache
 def _user_by_id_sql() -> str:
     model = get_user_model()
-    columns = ", ".join(f'"{f.column}"' for f in model._meta.concrete_fields)
+    columns = sql.columns(model)
     return f'SELECT {columns} FROM "{model._meta.db_table}" WHERE "id" = %s'  # noqa: S608
 
 

@@ -16,6 +16,8 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
+from mejabantu.core import sql
+
 _read = threading.local()
 
 
@@ -38,7 +40,7 @@ def _session_and_user_sql() -> str:
     from mejabantu.accounts.models import Session
 
     user_model = get_user_model()
-    columns = ", ".join(f'u."{f.column}"' for f in user_model._meta.concrete_fields)
+    columns = sql.columns(user_model, alias="u")
     return (
         f'SELECT s."session_data", {columns} FROM "{Session._meta.db_table}" s '  # noqa: S608
         f'LEFT JOIN "{user_model._meta.db_table}" u ON u."id" = s."user_id" '

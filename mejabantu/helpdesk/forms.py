@@ -7,28 +7,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mejabantu.core.uploads import check_uploads
+from mejabantu.core.forms import MultipleFileField
 from mejabantu.helpdesk.models import Channel, Priority, Status
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"})
-        )
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        files = [super(MultipleFileField, self).clean(f, initial) for f in files if f]
-        check_uploads(files)
-        return files
-
 
 ATTACH_HELP = _("PDF, JPG, PNG, DOCX or XLSX; up to 5 files.")
 
@@ -50,7 +30,7 @@ class AskForm(IdempotentForm):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Say which candidate or document it is about, and what you have tried."),
     )
-    attachments = MultipleFileField(label=_("Attachments"), help_text=ATTACH_HELP)
+    attachments = MultipleFileField(label=_("Attachments"), help_text=ATTACH_HELP, check=True)
 
     def __init__(self, *args, categories=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,7 +112,7 @@ class ReplyForm(forms.Form):
         label=_("Internal note (officers only)"),
         required=False,
     )
-    attachments = MultipleFileField(label=_("Attachments"), help_text=ATTACH_HELP)
+    attachments = MultipleFileField(label=_("Attachments"), help_text=ATTACH_HELP, check=True)
 
 
 class UpdateForm(forms.Form):

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mejabantu.accounts.models import Organisation, User
-from mejabantu.core import generations
+from mejabantu.core import generations, sql
 from mejabantu.core.templatetags.mejabantu import format_in_zone
 from mejabantu.helpdesk.models import (
     Attachment,
@@ -66,10 +66,8 @@ def messages_visible_to(*, user, ticket: Ticket, public: bool = False) -> list[M
 # and compiling these three one-table queries through the ORM took longer than running them
 # (about 0.3 ms each against 0.05; bench/helpdesk_ticket.py). Same rows, same order as the
 # models' Meta.ordering; the instances are the models'.
-# Columns are named, never "*": a statement kept prepared (PostgreSQL) keeps working while a
-# migration adds a column.
 def _of_ticket(model, order: str, where: str = "") -> str:
-    columns = ", ".join(f'"{f.column}"' for f in model._meta.concrete_fields)
+    columns = sql.columns(model)
     table = model._meta.db_table  # names from our models, never from a request
     return f"SELECT {columns} FROM {table} WHERE ticket_id = %s{where} ORDER BY {order}"  # noqa: S608
 

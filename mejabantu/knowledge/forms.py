@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mejabantu.core.forms import MultipleFileField
 from mejabantu.knowledge.models import Announcement, Answer
 from mejabantu.knowledge.selectors import CATEGORY_LABELS
 from mejabantu.knowledge.services import PARAMETER_KEYS
@@ -110,25 +111,6 @@ class PendingGuidanceForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; their content is checked by the service, not here."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"})
-        )
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        return [super(MultipleFileField, self).clean(f, initial) for f in files if f]
 
 
 class AnnouncementForm(forms.ModelForm):
