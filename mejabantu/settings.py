@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mejabantu.accounts.context_processors.roles",
-                "mejabantu.core.cached_pages.csrf_placeholder",
+                "mejabantu.core.cached_pages.cache_placeholders",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -146,18 +146,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 # Cached pages are keyed by generations kept in the database (core.generations), so a cache
 # per process is correct; CACHE_URL=redis://... shares one between processes and machines.
+# "pages" is where the worker stores pages it renders ahead (core.cached_pages): files under
+# var/ that every process of this machine reads, or the shared Redis.
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    CACHES = {"default": _redis, "pages": _redis}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "mejabantu",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "500"))},
-        }
+        },
+        "pages": {
+            "BACKEND": "mejabantu.core.page_files.PageFileCache",
+            "LOCATION": str(VAR_DIR / "pages"),
+        },
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,6 +10,17 @@ Only for pages whose content is a function of the data in their scopes, the view
 address. A part that depends on the clock (a ticket's SLA clocks) is a *live part*: the
 template wraps it in ``<!--live:NAME-->…<!--/live:NAME-->``, the view hands what it needs to
 ``keep_for_live_parts``, and on every later hit ``live(request, kept)`` renders it afresh.
+
+Pages every member of an *audience* sees alike (a ticket's page: the same for every officer of
+its office, or every operator of its party) are kept per audience instead of per viewer: the
+viewer's name is a placeholder too, and what differs between members is a live part. Such
+pages can also be *stored*: rendered ahead by the background worker after a change
+(``warming``) into a cache every process shares (``caches["pages"]``: files under var/ on
+one machine, Redis with ``CACHE_URL``), so even the first view of a page is a hit.
+
+An entry is kept under a key without generations and carries the generations it was rendered
+at: it is served only while they are current, and the next render replaces it (a page is one
+entry, however often it changes).
 """
 
 from __future__ import annotations
@@ -18,38 +29,91 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from functools import wraps
+from pathlib import Path
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.html import escape
 
 from mejabantu.core import generations
 
 TIMEOUT = 600
+STORED_FOR = 30 * 24 * 3600  # a stored page no one changed or viewed is pruned after this
+FORMAT = 3  # of the entries: 3 carry their generations (a shared Redis survives a deploy)
 CSRF_PLACEHOLDER = "csrf-token-placeholder-5b1d0f"
+VIEWER_PLACEHOLDER = "viewer-name-placeholder-8c2e4a"
 _RENDERING_FOR_CACHE = "_mejabantu_rendering_for_cache"
+_WARMING = "_mejabantu_warming"
 _KEPT_FOR_LIVE = "_mejabantu_kept_for_live_parts"
 _LIVE_PART = re.compile(rb"<!--live:(\w+)-->.*?<!--/live:\1-->", re.S)
 
 
-def csrf_placeholder(request: HttpRequest) -> dict:
-    """Context processor: while a page is rendered for the cache, its CSRF tokens are
-    placeholders (this runs after Django's own csrf processor and overrides it)."""
+def cache_placeholders(request: HttpRequest) -> dict:
+    """Context processor: ``viewer_name``, the signed-in user's name; while a page is rendered
+    for the cache, it and the CSRF tokens are placeholders (this runs after Django's own csrf
+    processor and overrides it)."""
     if getattr(request, _RENDERING_FOR_CACHE, False):
-        return {"csrf_token": CSRF_PLACEHOLDER}
-    return {}
+        return {"csrf_token": CSRF_PLACEHOLDER, "viewer_name": VIEWER_PLACEHOLDER}
+    user = getattr(request, "user", None)
+    return {"viewer_name": user.get_username() if user is not None else ""}
 
 
-def _key(request: HttpRequest, scopes: Iterable[str]) -> str:
+_DATABASE: dict[tuple, str] = {}
+
+
+def database_id() -> str:
+    """Which database the pages come from (a digest of its address): two databases never
+    share an entry, even when their var/ (and so their stored pages) is the same."""
+    found = connections["default"].settings_dict
+    address = (found["ENGINE"], found["NAME"], found.get("HOST"), found.get("PORT"))
+    if address not in _DATABASE:
+        _DATABASE[address] = hashlib.blake2b(repr(address).encode(), digest_size=8).hexdigest()
+    return _DATABASE[address]
+
+
+_CODE: list[str] = []
+
+
+def code_version() -> str:
+    """A digest of the code and templates this process runs: a page stored by another
+    version (its markup, its forms, what its live parts keep) is never served by this one."""
+    if not _CODE:
+        package = Path(__file__).resolve().parent.parent
+        digest = hashlib.blake2b(digest_size=8)
+        for path in sorted(package.rglob("*")):
+            if path.suffix in {".py", ".html", ".txt", ".mo"} and path.is_file():
+                digest.update(str(path.relative_to(package)).encode())
+                digest.update(path.read_bytes())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]
+
+
+def _key(request: HttpRequest, audience) -> str:
     parts = (
-        request.user.pk,
+        database_id(),
+        audience,
         request.get_full_path()[:1000],
         bool(request.headers.get("HX-Request")),
         getattr(request, "LANGUAGE_CODE", ""),
-        generations.current(*scopes),
     )
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
-    return f"page:2:{request.resolver_match.view_name}:{digest}"  # 2: entries keep live parts
+    return f"page:{FORMAT}:{code_version()}:{request.resolver_match.view_name}:{digest}"
+
+
+def _shared_store():
+    """The cache every process reads stored pages from, if it is not the default one."""
+    if settings.CACHES.get("pages", settings.CACHES["default"]) == settings.CACHES["default"]:
+        return None
+    return caches["pages"]
+
+
+def page_store():
+    """Where warmed pages are written: the shared store, or the default cache when that is
+    itself shared (Redis)."""
+    return caches["pages"] if "pages" in settings.CACHES else cache
 
 
 def _messages_waiting(request: HttpRequest) -> bool:
@@ -57,12 +121,29 @@ def _messages_waiting(request: HttpRequest) -> bool:
     return bool(storage is not None and len(storage))
 
 
-def _with_token(request: HttpRequest, content: bytes) -> bytes:
-    """The page with this response's own masked CSRF token in place of the placeholder."""
+def _personal(request: HttpRequest, content: bytes) -> bytes:
+    """The page with this response's own masked CSRF token and its viewer's name in place of
+    the placeholders."""
     placeholder = CSRF_PLACEHOLDER.encode()
     if placeholder in content:
         content = content.replace(placeholder, get_token(request).encode())
+    placeholder = VIEWER_PLACEHOLDER.encode()
+    if placeholder in content:
+        user = getattr(request, "user", None)
+        name = escape(user.get_username()) if user is not None else ""
+        content = content.replace(placeholder, name.encode())
     return content
+
+
+def warming(request: HttpRequest) -> None:
+    """Mark a request made by the worker to render a page ahead into the store."""
+    setattr(request, _WARMING, True)
+
+
+def stored_generation(request: HttpRequest, audience, scopes: Iterable[str]) -> bool:
+    """True if the store already holds this page at the scopes' current generations."""
+    stored = page_store().get(_key(request, audience))
+    return stored is not None and stored[0] == generations.current(*scopes)
 
 
 def keep_for_live_parts(request: HttpRequest, kept) -> None:
@@ -72,8 +153,12 @@ def keep_for_live_parts(request: HttpRequest, kept) -> None:
 
 
 def _with_live_parts(content: bytes, parts: dict[str, str]) -> bytes:
+    """The page with these live parts rendered afresh (the others as they were)."""
+
     def fresh(match: re.Match) -> bytes:
         name = match.group(1).decode()
+        if name not in parts:
+            return match.group(0)
         return b"<!--live:%s-->%s<!--/live:%s-->" % (
             match.group(1),
             parts[name].encode(),
@@ -88,6 +173,7 @@ def cached_page(
     *,
     timeout: int = TIMEOUT,
     live: Callable[[HttpRequest, object], dict[str, str]] | None = None,
+    audience: Callable[[HttpRequest], object] | None = None,
 ):
     """Cache a GET view's 200 responses per viewer and address, keyed by ``scopes(request)``.
 
@@ -95,6 +181,11 @@ def cached_page(
     own access checks would, so it must not reveal anything: return no scope for requests
     the view refuses, and the view answers them. ``live`` renders the page's live parts (by
     name) from what the view kept with ``keep_for_live_parts``, on every hit.
+
+    ``audience(request)`` names who sees the page alike, in place of the viewer: everyone in
+    it must be allowed exactly the same pages and see them alike but for their name and the
+    live parts. Such pages are also looked up in the shared store, where the worker renders
+    them ahead (``warming``).
     """
 
     def decorator(view):
@@ -105,13 +196,21 @@ def cached_page(
             wanted = tuple(scopes(request))
             if not wanted:
                 return view(request, *args, **kwargs)
-            key = _key(request, wanted)
-            hit = cache.get(key)
-            if hit is not None:
-                content, content_type, kept = hit
+            generation = generations.current(*wanted)
+            key = _key(request, request.user.pk if audience is None else audience(request))
+            warm = getattr(request, _WARMING, False)
+            hit = None if warm else cache.get(key)
+            if (hit is None or hit[0] != generation) and audience is not None and not warm:
+                store = _shared_store()
+                stored = store.get(key) if store is not None else None
+                if stored is not None and stored[0] == generation:
+                    hit = stored
+                    cache.set(key, hit, timeout)
+            if hit is not None and hit[0] == generation:
+                _generation, content, content_type, kept = hit
                 if live is not None and kept is not None:
                     content = _with_live_parts(content, live(request, kept))
-                return HttpResponse(_with_token(request, content), content_type=content_type)
+                return HttpResponse(_personal(request, content), content_type=content_type)
             setattr(request, _RENDERING_FOR_CACHE, True)
             try:
                 response = view(request, *args, **kwargs)
@@ -123,9 +222,17 @@ def cached_page(
                 return response
             content = response.content
             if response.status_code == 200 and not response.cookies:
-                kept = getattr(request, _KEPT_FOR_LIVE, None)
-                cache.set(key, (content, response["Content-Type"], kept), timeout)
-            response.content = _with_token(request, content)
+                entry = (
+                    generation,
+                    content,
+                    response["Content-Type"],
+                    getattr(request, _KEPT_FOR_LIVE, None),
+                )
+                if warm:
+                    page_store().set(key, entry, STORED_FOR)
+                    return response
+                cache.set(key, entry, timeout)
+            response.content = _personal(request, content)
             return response
 
         return wrapped

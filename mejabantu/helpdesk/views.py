@@ -1,5 +1,9 @@
 """Helpdesk pages: queues and the ticket workspace for officers, the thread for requesters."""
 
+import pickle
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -309,8 +313,15 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         lookups = selectors.office_lookups(ticket.office)
         events = selectors.ticket_events(ticket=ticket)
         inputs = clock_inputs(ticket, events, lookups.sla_policies)
-        keep_for_live_parts(request, inputs)
-        context.update(_clocks_context(inputs))
+        now = clock.now()
+        clocks = inputs.clocks(now)
+        take_form = render_to_string("helpdesk/_take.html", {"ticket": ticket}, request)
+        until = clocks.shown_until(now, inputs.edges) if clocks is not None else None
+        kept = StaffPageKept(
+            pickle.dumps(inputs, pickle.HIGHEST_PROTOCOL), ticket.assignee_id, take_form, now, until
+        )
+        keep_for_live_parts(request, kept)
+        context.update(_clocks_context(inputs, clocks))
         context.update(
             {
                 "history": selectors.history_lines(events, ticket.office),
@@ -331,6 +342,7 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                 "merge_form": forms.get("merge_form") or MergeForm(),
                 "canned_answers": lookups.canned_answers,
                 "kb_query": f"{ticket.subject} {ticket.body[:300]}",
+                "take_form": take_form,
             }
         )
     return context
@@ -350,20 +362,46 @@ _LIVE_CLOCKS = generations.local_cache()
 _LIVE_CLOCKS_KEPT = 2000
 
 
-def _live_clocks(request: HttpRequest, inputs: ClockInputs) -> dict[str, str]:
+@dataclass(frozen=True)
+class StaffPageKept:
+    """What an officer's cached ticket page keeps for its live parts: the "take" form, shown
+    to every officer but the one the ticket is assigned to, and the clocks' inputs (pickled
+    apart: a view unpickles them only when the clocks must be computed again, which most
+    views need not)."""
+
+    clock_inputs: bytes
+    assignee_id: int | None
+    take_form: str
+    clocks_since: datetime  # the clocks as rendered hold from then until (None: for good)
+    clocks_until: datetime | None
+
+
+def _live_parts(request: HttpRequest, kept: StaffPageKept) -> dict[str, str]:
+    """The live parts of an officer's cached ticket page: the "take" form unless the viewer
+    holds the ticket, and the clocks unless they show what they showed when rendered."""
+    take = "" if kept.assignee_id == request.user.pk else kept.take_form
+    now = clock.now()
+    if kept.clocks_since <= now and (kept.clocks_until is None or now < kept.clocks_until):
+        return {"take": take}
+    return {**_live_clocks(request, kept.clock_inputs), "take": take}
+
+
+def _live_clocks(request: HttpRequest, pickled_inputs: bytes) -> dict[str, str]:
     """The SLA clocks of an officer's cached ticket page, as of now.
 
     Their markup is kept in this process until the first instant it may change (the next
     half working minute, a warning, a due time; see offices.sla.Clock.shown_until): most views
-    compute nothing."""
+    compute nothing. The inputs hold the office's row (its hours version, its time zone)."""
     now = clock.now()
-    office = inputs.office  # equal by id: what of it the markup shows is in the key too
-    key = (inputs, office.hours_version, office.timezone, get_language())
+    key = (pickled_inputs, get_language())
     kept = _LIVE_CLOCKS.get(key)
     if kept is not None:
         since, until, parts = kept
         if since <= now and (until is None or now < until):
             return parts
+    # written by this view into its own cache entry, as trusted as the pickles Django's
+    # cache backends read back
+    inputs: ClockInputs = pickle.loads(pickled_inputs)  # noqa: S301
     clocks = inputs.clocks(now)
     context = _clocks_context(inputs, clocks)
     parts = {
@@ -395,8 +433,20 @@ def _ticket_page_scopes(request: HttpRequest) -> tuple[str, ...]:
     )
 
 
+def ticket_page_audience(request: HttpRequest) -> tuple:
+    """Who sees a ticket's page alike: every officer of its office, every operator of its
+    party (each sees their own name and "take" form: placeholders and live parts). An admin
+    may see every office's tickets: their pages are their own."""
+    user = request.user
+    if user.is_superuser:
+        return ("user", user.pk)
+    if user.is_staff_member:
+        return ("office", user.office_id)
+    return ("organisation", user.organisation_id)
+
+
 @login_required
-@cached_page(_ticket_page_scopes, live=_live_clocks)
+@cached_page(_ticket_page_scopes, live=_live_parts, audience=ticket_page_audience)
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
     """A ticket's thread; for officers also its clocks (live on every view), forms, history."""
     ticket = selectors.ticket_get(user=request.user, reference=reference)

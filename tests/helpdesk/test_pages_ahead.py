@@ -1,0 +1,190 @@
+"""Ticket pages rendered ahead by the worker: the first view of a page is not a render, and
+it is the page its viewer would have got, never another viewer's or a stale one."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache, caches
+from django.core.management import call_command
+from django.utils import timezone
+
+from mejabantu.accounts.models import User
+from mejabantu.core import generations
+from mejabantu.helpdesk import pages, services
+from mejabantu.helpdesk.models import Category, Ticket
+
+# The worker closes database connections between rounds, as in production.
+WORKER = pytest.mark.django_db(transaction=True)
+TOKENS = re.compile(r"[A-Za-z0-9]{64}")  # each response has its own masked CSRF token
+
+
+def _another_process():
+    """Forget what this process kept: only the shared page store is left."""
+    cache.clear()
+    generations.forget()
+
+
+def _fresh_render(client, url) -> str:
+    """The page as it would be rendered for this viewer with nothing stored anywhere."""
+    for alias in caches.settings:
+        caches[alias].clear()
+    generations.forget()
+    return client.get(url).content.decode()
+
+
+@pytest.fixture
+def second_operator(users):
+    """Another operator of lo-partai-a's party branch."""
+    return User.objects.create_user(
+        username="lo-partai-a2",
+        password="x-Panjang-sekali-42",
+        role=User.Role.OPERATOR,
+        organisation=users["lo-partai-a"].organisation,
+    )
+
+
+def test_a_page_rendered_ahead_is_each_officers_own_page(
+    client, ask, users, django_assert_max_num_queries
+):
+    ticket = ask(subject="Dirender lebih dulu")
+    services.ticket_take(ticket=ticket, actor=users["petugas1"])
+    services.message_add(ticket=ticket, actor=users["petugas2"], body="Catatan", internal=True)
+    url = ticket.get_absolute_url()
+    for username in ("petugas2", "petugas1", "koordinator"):
+        assert pages.render_ahead([ticket]) == 2  # the office's officers, the party's operators
+        _another_process()
+        client.force_login(users[username])
+        with django_assert_max_num_queries(3):  # session and user, generations: no render
+            stored = client.get(url).content.decode()
+        assert f">{username}</a>" in stored  # their own name in the header
+        has_take = "Ambil tiket ini" in stored
+        assert has_take == (username != "petugas1")  # petugas1 holds the ticket
+        assert TOKENS.sub("", stored) == TOKENS.sub("", _fresh_render(client, url))
+
+
+def test_a_page_rendered_ahead_is_each_operators_own_page(
+    client, ask, users, second_operator, django_assert_max_num_queries
+):
+    ticket = ask(subject="Untuk partai kami")
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="Rahasia", internal=True)
+    pages.render_ahead([ticket])
+    _another_process()
+    client.force_login(second_operator)
+    url = ticket.get_absolute_url()
+    with django_assert_max_num_queries(4):  # + the operator's organisation
+        stored = client.get(url).content.decode()
+    assert ">lo-partai-a2</a>" in stored and "Rahasia" not in stored
+    assert TOKENS.sub("", stored) == TOKENS.sub("", _fresh_render(client, url))
+
+
+def test_a_page_rendered_ahead_is_never_shown_outside_its_audience(
+    client, ask, users, other_office
+):
+    ticket = ask(subject="Hanya untuk kantor dan partainya")
+    pages.render_ahead([ticket])
+    url = ticket.get_absolute_url()
+    for user in (users["lo-partai-b"], User.objects.get(username="petugas-bangka")):
+        _another_process()
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+
+
+def test_a_stored_page_is_not_served_after_a_change(client, ask, users):
+    ticket = ask(subject="Berubah setelah disimpan")
+    pages.render_ahead([ticket])
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="Jawaban terbaru")
+    _another_process()
+    client.force_login(users["petugas2"])
+    assert "Jawaban terbaru" in client.get(ticket.get_absolute_url()).content.decode()
+
+
+@WORKER
+def test_a_new_version_of_the_worker_renders_the_open_tickets_first(
+    client, ask, users, django_assert_max_num_queries
+):
+    from mejabantu.helpdesk.models import Status
+
+    done = ask(subject="Sudah lama selesai")
+    services.ticket_update(
+        ticket=done, actor=users["petugas1"], expected_version=None, status=Status.CLOSED
+    )
+    Ticket.objects.filter(pk=done.pk).update(updated_at=timezone.now() - timedelta(days=90))
+    waiting = ask(subject="Masih menunggu jawaban")
+    call_command("worker", "--once")  # no page stored by this version of the code yet
+    client.force_login(users["petugas2"])
+    _another_process()
+    with django_assert_max_num_queries(3):
+        assert "Masih menunggu" in client.get(waiting.get_absolute_url()).content.decode()
+    _another_process()
+    with django_assert_max_num_queries(20) as old:  # rendered on view
+        assert "Sudah lama selesai" in client.get(done.get_absolute_url()).content.decode()
+    assert len(old) > 3
+
+
+@WORKER
+def test_the_worker_renders_a_changed_ticket_ahead(
+    client, ask, users, django_assert_max_num_queries
+):
+    ticket = ask(subject="Dijawab lalu dibuka")
+    call_command("worker", "--once")  # its first run starts from now
+    services.message_add(ticket=ticket, actor=users["petugas1"], body="Sudah kami jawab")
+    call_command("worker", "--once")
+    _another_process()
+    client.force_login(users["petugas2"])
+    with django_assert_max_num_queries(3):
+        page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "Sudah kami jawab" in page
+    client.force_login(users["lo-partai-a"])
+    with django_assert_max_num_queries(4):
+        assert "Sudah kami jawab" in client.get(ticket.get_absolute_url()).content.decode()
+
+
+@WORKER
+def test_the_worker_renders_the_office_again_after_a_setup_change(
+    client, ask, users, django_assert_max_num_queries
+):
+    tickets = [ask(subject=f"Tiket {i}") for i in range(3)]
+    call_command("worker", "--once")
+    category = Category.objects.get(code="persyaratan-calon")
+    category.name = "Persyaratan calon (diubah)"
+    category.save()
+    call_command("worker", "--once")
+    client.force_login(users["petugas2"])
+    for ticket in tickets:
+        _another_process()
+        with django_assert_max_num_queries(3):
+            page = client.get(ticket.get_absolute_url()).content.decode()
+        assert "Persyaratan calon (diubah)" in page
+
+
+def test_warm_pages_renders_every_ticket_once_with_progress(ask, capsys):
+    for i in range(3):
+        ask(subject=f"Pertanyaan {i}")
+    call_command("warm_pages", "--office", "19.02")
+    out = capsys.readouterr().out
+    assert "3/3 tiket" in out and "6 halaman dirender" in out
+    call_command("warm_pages")
+    assert "0 halaman dirender" in capsys.readouterr().out  # all current: nothing to do
+
+
+def test_warm_pages_names_an_unknown_office(demo):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Kantor tidak dikenal: 99.99"):
+        call_command("warm_pages", "--office", "99.99")
+
+
+def test_the_page_store_prunes_what_expired(settings):
+    import time
+
+    import time_machine
+
+    from mejabantu.core.page_files import prune_pages
+
+    store = caches["pages"]
+    store.set("old", b"old page", 60)
+    store.set("current", b"current page", 3600)
+    with time_machine.travel(time.time() + 120):
+        assert prune_pages() == 1
+    assert store.get("old") is None and store.get("current") == b"current page"
