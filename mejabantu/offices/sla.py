@@ -54,6 +54,10 @@ class Clock:
     stopped_at: datetime | None = None
     paused_since: datetime | None = None
     explain: Callable[[], dict] | None = field(default=None, compare=False, repr=False)
+    # the instant some working minutes after another one (the office's calendar)
+    advance: Callable[[datetime, float], datetime] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @cached_property
     def explanation(self) -> dict:
@@ -66,14 +70,19 @@ class Clock:
         its state, its due time, its working minutes elapsed rounded half up (None: never,
         while its inputs stay). Working time never runs faster than the wall clock, so the
         next half minute of it is at least that far away. ``edges``: instants at which its
-        inputs take effect (a pause's start or end, a stop), in case any is still to come."""
+        inputs take effect (a pause's start or end, a stop), in case any is still to come.
+        With the office's calendar (``advance``), the next half minute of working time is
+        found exactly: a clock shown while the desk is closed holds until it opens."""
         edges = [max(t, self.started_at) for t in edges if t is not None]  # none before
         later = [t for t in edges if t >= now]
         if self.stopped_at is None and self.paused_since is not None:
             return now  # waiting: the due time it shows moves with the time
         if self.stopped_at is None:
             to_next_half = math.floor(self.elapsed_minutes + 0.5) + 0.5 - self.elapsed_minutes
-            later.append(now + timedelta(minutes=to_next_half))
+            step = now + timedelta(minutes=to_next_half)
+            if self.advance is not None:
+                step = max(step, self.advance(now, to_next_half))
+            later.append(step)
             later += [t for t in (self.warning_at, self.due) if t > now]
         return min(later) if later else None
 
@@ -186,6 +195,7 @@ def compute_clock(
         stopped_at=stopped_at if stopped_at is not None and stopped_at <= now else None,
         paused_since=paused_since if stopped_at is None else None,
         explain=explanation,
+        advance=lambda at, minutes: add_working_minutes(cal, at, minutes),
     )
 
 

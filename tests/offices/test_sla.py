@@ -183,3 +183,14 @@ def test_a_running_clock_is_shown_the_same_until_its_next_half_minute():
         stopped_at=at(2024, 8, 26, 8, 20),
     )
     assert met.state == "met" and met.shown_until(at(2024, 8, 26, 9, 0)) is None
+
+
+def test_a_clock_shown_while_the_desk_is_closed_holds_until_it_opens():
+    start = at(2024, 8, 26, 8, 0)  # Monday, the desk open
+    evening = at(2024, 8, 26, 19, 0)  # closed
+    clock = compute_clock(CAL, started_at=start, target_minutes=6000, now=evening)
+    assert clock.state == "ok"
+    until = clock.shown_until(evening)
+    assert until > at(2024, 8, 27, 7, 0)  # not before Tuesday morning
+    again = compute_clock(CAL, started_at=start, target_minutes=6000, now=until)
+    assert again.elapsed_minutes > clock.elapsed_minutes  # and it runs once the desk opens
