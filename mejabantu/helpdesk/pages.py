@@ -13,6 +13,7 @@ generation, is rendered on view as before.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -27,6 +28,8 @@ from django.utils import timezone, translation
 from mejabantu.accounts.models import User
 from mejabantu.core import cached_pages, generations
 from mejabantu.helpdesk.models import OPEN_STATUSES, Ticket
+
+logger = logging.getLogger(__name__)
 
 RECENT = timedelta(days=30)  # after a setup change: open tickets and those changed since
 TICK_BUDGET = 2.0  # seconds of rendering per run of the worker's job; the rest waits
@@ -99,7 +102,11 @@ def render_ahead(tickets: Iterable[Ticket], *, audiences: _Audiences | None = No
                     request, ticket_page_audience(request), scopes
                 ):
                     continue
-                detail(request, reference=ticket.reference)
+                try:
+                    detail(request, reference=ticket.reference)
+                except Exception:  # the page fails on view too, and says so there
+                    logger.exception("rendering %s ahead failed", path)
+                    continue
                 rendered += 1
     return rendered
 

@@ -188,3 +188,19 @@ def test_the_page_store_prunes_what_expired(settings):
     with time_machine.travel(time.time() + 120):
         assert prune_pages() == 1
     assert store.get("old") is None and store.get("current") == b"current page"
+
+
+def test_a_page_that_fails_to_render_ahead_leaves_the_others_stored(ask, monkeypatch, caplog):
+    from mejabantu.helpdesk import views
+
+    broken, fine = ask(subject="Rusak"), ask(subject="Baik")
+    real = views._detail_context
+
+    def failing(request, ticket, **kwargs):
+        if ticket.pk == broken.pk:
+            raise RuntimeError("template error")
+        return real(request, ticket, **kwargs)
+
+    monkeypatch.setattr(views, "_detail_context", failing)
+    assert pages.render_ahead([broken, fine]) == 2  # fine's two audiences; broken's failed
+    assert f"/tiket/{broken.reference}/" in caplog.text
