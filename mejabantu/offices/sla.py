@@ -76,7 +76,15 @@ class Clock:
         edges = [max(t, self.started_at) for t in edges if t is not None]  # none before
         later = [t for t in edges if t >= now]
         if self.stopped_at is None and self.paused_since is not None:
-            return now  # waiting: the due time it shows moves with the time
+            # waiting: the due time shown is where it would be if the clock resumed now; it
+            # stands still while the desk is closed and moves on with its working time
+            if self.advance is None:
+                return now
+            opens = self.advance(now, 1 / 60_000_000) - timedelta(microseconds=1)
+            if opens <= now:  # open: it moves a minute of it at most each minute
+                to_next_minute = timedelta(seconds=60 - self.due.second, microseconds=0)
+                opens = now + to_next_minute - timedelta(microseconds=self.due.microsecond)
+            return min([opens, *later])
         if self.stopped_at is None:
             to_next_half = math.floor(self.elapsed_minutes + 0.5) + 0.5 - self.elapsed_minutes
             step = now + timedelta(minutes=to_next_half)

@@ -194,3 +194,16 @@ def test_a_clock_shown_while_the_desk_is_closed_holds_until_it_opens():
     assert until > at(2024, 8, 27, 7, 0)  # not before Tuesday morning
     again = compute_clock(CAL, started_at=start, target_minutes=6000, now=until)
     assert again.elapsed_minutes > clock.elapsed_minutes  # and it runs once the desk opens
+
+
+def test_a_waiting_clock_shown_while_the_desk_is_closed_holds_until_it_opens():
+    start = at(2024, 8, 26, 8, 0)  # Monday
+    waiting = [Pause(at(2024, 8, 26, 9, 0))]  # waiting on the requester since 9.00
+    evening = at(2024, 8, 26, 19, 0)
+    clock = compute_clock(CAL, started_at=start, target_minutes=600, now=evening, pauses=waiting)
+    assert clock.state == "paused"
+    until = clock.shown_until(evening, [waiting[0].start])
+    assert until > at(2024, 8, 27, 7, 0)  # its due time stands still overnight
+    morning = until + timedelta(minutes=5)
+    later = compute_clock(CAL, started_at=start, target_minutes=600, now=morning, pauses=waiting)
+    assert later.due > clock.due  # and moves on once the desk is open
