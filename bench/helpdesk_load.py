@@ -32,6 +32,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ("submit", "queue", "ticket-first", "ticket-again", "search")
 
 
 def free_port() -> int:
@@ -186,7 +187,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--scenarios",
+        default=",".join(SCENARIOS),
+        help=f"comma-separated, some of {','.join(SCENARIOS)} (the floor always runs)",
+    )
     args = parser.parse_args()
+    scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    unknown = set(scenarios) - set(SCENARIOS)
+    if unknown:
+        parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
     env = {
         **os.environ,
         "MEJABANTU_DEMO": "1",
@@ -220,7 +230,7 @@ def main() -> None:
     ]
     try:
         rows = [run(floor_port, "floor", args.seconds, args.concurrency, refs)]
-        for scenario in ("submit", "queue", "ticket-first", "ticket-again", "search"):
+        for scenario in scenarios:
             rows.append(run(app_port, scenario, args.seconds, args.concurrency, refs))
     finally:
         for s in servers:
