@@ -91,9 +91,7 @@ def test_a_dead_mail_server_never_blocks_asking(ask, users, settings):
     assert ticket.reference
 
 
-def test_a_question_is_mailed_in_the_worker_s_next_round_not_only_by_the_sweep(
-    mailbox, ask, users
-):
+def test_a_question_is_mailed_in_the_worker_s_next_round_not_only_by_the_sweep(mailbox, ask, users):
     """The outbox is the queue: a round sends what is due, with no task queued for it."""
     from django_tasks_db.models import DBTaskResult
 

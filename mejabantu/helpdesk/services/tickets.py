@@ -206,6 +206,7 @@ def ticket_create(
         # stored with the row
         for field, value in sla.sla_fields(ticket, events=[]).items():
             setattr(ticket, field, value)
+        queue_created_mail = notify.created(ticket=ticket)  # rendered before the lock, too
         with transaction.atomic():
             ticket.reference = _next_reference(office, received_at)
             chosen = _round_robin_pick(office) if office.auto_assign else None
@@ -231,7 +232,7 @@ def ticket_create(
                     changes={"assignee": [None, chosen]},
                 )
                 notify.assigned(ticket=ticket, assignee=chosen, by=None)
-            notify.created(ticket=ticket)
+            queue_created_mail()
     except IntegrityError:
         if idempotency_key is not None:
             existing = Ticket.objects.filter(idempotency_key=idempotency_key).first()
