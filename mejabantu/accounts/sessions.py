@@ -86,26 +86,4 @@ class SessionStore(db.SessionStore):
 
 def _user_from_row(values, connection):
     """A user instance from its columns, converted as the ORM converts them."""
-    model = get_user_model()
-    fields, converters = _user_converters(connection.alias)
-    converted = []
-    for (col, steps), value in zip(converters, values, strict=True):
-        for convert in steps:
-            value = convert(value, col, connection)
-        converted.append(value)
-    return model.from_db(connection.alias, fields, converted)
-
-
-@cache
-def _user_converters(alias: str):
-    """The user's field names, and per column the ORM's converters on this database."""
-    model = get_user_model()
-    connection = connections[alias]
-    columns = [f.get_col(model._meta.db_table) for f in model._meta.concrete_fields]
-    return (
-        [f.attname for f in model._meta.concrete_fields],
-        [
-            (col, connection.ops.get_db_converters(col) + col.get_db_converters(connection))
-            for col in columns
-        ],
-    )
+    return sql.instances(values, connection.alias, get_user_model())[0]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -76,6 +77,26 @@ MESSAGES_SQL = _of_ticket(Message, "created_at, id")
 MESSAGES_PUBLIC_SQL = _of_ticket(Message, "created_at, id", where=" AND NOT internal")
 ATTACHMENTS_SQL = _of_ticket(Attachment, "id")
 EVENTS_SQL = _of_ticket(AuditEvent, "created_at, id")
+
+
+ORGANISATION_SQL = (
+    f"SELECT {sql.columns(Organisation, alias='o')}, {sql.columns(Office, alias='f')} "  # noqa: S608
+    f"FROM {Organisation._meta.db_table} o JOIN {Office._meta.db_table} f ON f.id = o.office_id "
+    "WHERE o.id = %s"
+)
+
+
+def organisation_with_office(pk: int) -> Organisation:
+    """An organisation and its office, read with one plain statement (asking reads it first;
+    through the ORM the join took longer to build than to run)."""
+    with connection.cursor() as cursor:
+        cursor.execute(ORGANISATION_SQL, [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise Organisation.DoesNotExist
+    organisation, office = sql.instances(row, connection.alias, Organisation, Office)
+    organisation.office = office
+    return organisation
 
 
 def thread_of(

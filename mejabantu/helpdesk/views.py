@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mejabantu.accounts.models import Organisation, User
+from mejabantu.accounts.models import User
 from mejabantu.core import generations
 from mejabantu.core.cached_pages import cached_page, keep_for_live_parts, office_scopes
 from mejabantu.helpdesk import selectors, services
@@ -208,7 +208,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     if not user.is_operator:
         raise Http404
     # the organisation and its office in one read (the ticket's service uses both)
-    user.organisation = Organisation.objects.select_related("office").get(pk=user.organisation_id)
+    user.organisation = selectors.organisation_with_office(user.organisation_id)
     office = user.organisation.office
     categories = selectors.office_lookups(office).categories
     form = AskForm(request.POST or None, request.FILES or None, categories=categories)

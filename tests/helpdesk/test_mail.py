@@ -89,3 +89,22 @@ def test_a_dead_mail_server_never_blocks_asking(ask, users, settings):
     mail = OutgoingMail.objects.get(ticket=ticket)
     assert mail.state == "pending" and mail.next_attempt_at > timezone.now() + timedelta(seconds=30)
     assert ticket.reference
+
+
+def test_a_question_is_mailed_in_the_worker_s_next_round_not_only_by_the_sweep(mailbox, ask, users):
+    """The outbox is the queue: a round sends what is due, with no task queued for it."""
+    from django_tasks_db.models import DBTaskResult
+
+    from mejabantu.core import periodic
+
+    users["lo-partai-a"].email = "dewi@pdip-belitung.example"
+    users["lo-partai-a"].save()
+    ticket = ask()
+    assert not DBTaskResult.objects.exists()
+    every_round = [job for job in periodic.REGISTRY.values() if job.every_seconds == 0]
+    assert every_round
+    for job in every_round:  # a round in which the 30-second sweep is not due
+        job.func()
+    (received,) = mailbox.wait_for(1)
+    assert ticket.reference in received["Subject"]
+    assert OutgoingMail.objects.get(ticket=ticket).state == "sent"

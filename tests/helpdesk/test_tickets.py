@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mejabantu.helpdesk import services
-from mejabantu.helpdesk.models import AuditEvent, Status, Ticket
+from mejabantu.helpdesk.models import AuditEvent, OutgoingMail, Status, Ticket
+from mejabantu.helpdesk.services.tickets import public_token_for
 
 from .conftest import PDF, PNG, docx_bytes, pdf_upload
 
@@ -19,6 +20,29 @@ def test_reference_counts_per_office_and_year(ask, office):
     year = timezone.localtime().year
     assert first.reference == f"BLT-{year}-000001"
     assert second.reference == f"BLT-{year}-000002"
+
+
+def test_the_received_mail_names_the_reference_and_links_to_the_ticket(ask, office):
+    ticket = ask()
+    public, _created = services.ticket_create(
+        actor=None,
+        office=office,
+        subject="Jadwal",
+        body="Kapan?",
+        category="jadwal",
+        requester_name="Yuli",
+        requester_email="yuli@contoh.id",
+        idempotency_key=uuid.uuid4(),
+    )
+    for asked, link in [
+        (ticket, f"/tiket/{ticket.reference}/"),
+        (public, f"/tiket/ikuti/{public_token_for(public.idempotency_key)}/"),
+    ]:
+        mail = OutgoingMail.objects.get(ticket=asked)
+        assert mail.subject.startswith(f"[{asked.reference}] ")
+        assert f": {asked.reference}\n" in mail.body
+        assert mail.body.strip().endswith(link)
+        assert "REF" not in mail.subject + mail.body
 
 
 def test_operator_asks_with_a_pdf_and_the_form_keeps_text_on_a_bad_file(client, users):

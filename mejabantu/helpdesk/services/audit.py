@@ -1,5 +1,6 @@
 """The ticket audit trail: one append-only event per change."""
 
+from mejabantu.core import sql
 from mejabantu.helpdesk.models import AuditEvent, Ticket
 
 
@@ -18,7 +19,7 @@ def audit(
 ) -> AuditEvent:
     """Record that actor did action on ticket; changes maps field -> [before, after]."""
     clean = {k: [_display(b), _display(a)] for k, (b, a) in (changes or {}).items()}
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         ticket=ticket,
         actor=actor if getattr(actor, "pk", None) else None,
         actor_name=_actor_name(actor, ticket),
@@ -26,6 +27,7 @@ def audit(
         changes=clean,
         **({"created_at": at} if at else {}),
     )
+    return sql.insert(event)  # every write records one: the fixed INSERT
 
 
 def _actor_name(actor, ticket: Ticket) -> str:

@@ -3,6 +3,12 @@
 A notification is a row written in the same transaction as the change it reports, so it is
 never lost; the worker sends it after the commit and retries failures with back-off, so a
 broken mail server never blocks or loses a ticket.
+
+The outbox is the queue: every round the worker sends what is due (``mail_send_due``), so a
+change writes one row per mail and no task row beside it (one insert less in every write
+transaction that notifies; on SQLite those transactions run one at a time). Only when tasks
+run elsewhere than in this database (another django-tasks backend) is a delivery task queued
+after the commit.
 """
 
 import logging
@@ -14,6 +20,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
+from mejabantu.core import sql
 from mejabantu.helpdesk.models import OutgoingMail, Ticket
 
 logger = logging.getLogger("mejabantu.mail")
@@ -40,20 +47,10 @@ def mail_queue(
         return None
     if dedupe_key and OutgoingMail.objects.filter(dedupe_key=dedupe_key).exists():
         return None
-    mail = OutgoingMail.objects.create(
-        to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key
+    mail = sql.insert(
+        OutgoingMail(to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key)
     )
-    if _tasks_in_this_database():
-        # the task row commits (or rolls back) with the mail and the change: one transaction;
-        # the savepoint is undone on failure (the exception must leave it), the change stands
-        from mejabantu.helpdesk.tasks import deliver_mail
-
-        try:
-            with transaction.atomic():
-                deliver_mail.enqueue(mail.pk)
-        except Exception:  # the periodic sweep sends it
-            logger.exception("could not enqueue mail %s", mail.pk)
-    else:
+    if not _tasks_in_this_database():  # else the worker's next round finds the row
         transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
 
@@ -108,13 +105,27 @@ def mail_deliver(mail_id: int) -> bool:
     return True
 
 
+def mail_send_due(batch: int = 200) -> int:
+    """Send every mail due now: new ones and retries whose time came (the worker does, every
+    round); return how many were sent."""
+    sent = 0
+    while True:
+        due = list(
+            OutgoingMail.objects.filter(
+                state=OutgoingMail.State.PENDING, next_attempt_at__lte=timezone.now()
+            ).values_list("pk", flat=True)[:batch]
+        )
+        # a failure is rescheduled and a mail claimed elsewhere is no longer pending: neither
+        # comes back in the next batch
+        sent += sum(1 for pk in due if mail_deliver(pk))
+        if len(due) < batch:
+            return sent
+
+
 def mail_sweep() -> int:
-    """Send every due mail (first tries missed by the queue, and retries); return sent count."""
-    now = timezone.now()
+    """Release mails whose sender died while sending, then send what is due; return the count
+    sent."""
     OutgoingMail.objects.filter(
-        state=OutgoingMail.State.SENDING, claimed_at__lt=now - STALE_CLAIM
+        state=OutgoingMail.State.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM
     ).update(state=OutgoingMail.State.PENDING)
-    due = OutgoingMail.objects.filter(
-        state=OutgoingMail.State.PENDING, next_attempt_at__lte=now
-    ).values_list("pk", flat=True)[:200]
-    return sum(1 for pk in list(due) if mail_deliver(pk))
+    return mail_send_due()

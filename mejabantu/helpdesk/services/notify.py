@@ -1,6 +1,9 @@
 """Who is told what, in Indonesian: the requester on replies and status changes, officers
 on assignment and on requester replies."""
 
+import secrets
+from collections.abc import Callable
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -38,9 +41,32 @@ def _requester_address(ticket: Ticket) -> str:
     return ticket.requester_email
 
 
-def created(*, ticket: Ticket) -> None:
-    subject, body = _render("created", {"ticket": ticket, "link": requester_link(ticket)})
-    mail_queue(to=_requester_address(ticket), subject=subject, body=body, ticket=ticket)
+def created(*, ticket: Ticket) -> Callable[[], None]:
+    """Render "your question was received" now, before the ticket has its reference; return
+    what queues it, to call inside the write transaction once the reference is set.
+
+    The reference is handed out under the write lock; rendering takes longer than queuing,
+    so it is done before (on SQLite the write transactions of all workers run one at a time).
+    A random mark stands for the reference in the text and the link until it is known.
+    """
+    known, mark = ticket.reference, f"REF{secrets.token_hex(8)}"
+    ticket.reference = mark
+    try:
+        subject, body = _render("created", {"ticket": ticket, "link": requester_link(ticket)})
+    finally:
+        ticket.reference = known
+    to = _requester_address(ticket)
+
+    def queue() -> None:
+        reference = ticket.reference
+        mail_queue(
+            to=to,
+            subject=subject.replace(mark, reference),
+            body=body.replace(mark, reference),
+            ticket=ticket,
+        )
+
+    return queue
 
 
 def assigned(*, ticket: Ticket, assignee: User, by: User | None) -> None:

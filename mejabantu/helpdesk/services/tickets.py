@@ -9,6 +9,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts.models import Organisation, User
+from mejabantu.core import sql
 from mejabantu.helpdesk.models import (
     CannedAnswer,
     Category,
@@ -206,11 +207,12 @@ def ticket_create(
         # stored with the row
         for field, value in sla.sla_fields(ticket, events=[]).items():
             setattr(ticket, field, value)
+        queue_created_mail = notify.created(ticket=ticket)  # rendered before the lock, too
         with transaction.atomic():
             ticket.reference = _next_reference(office, received_at)
             chosen = _round_robin_pick(office) if office.auto_assign else None
             ticket.assignee = chosen
-            ticket.save(force_insert=True)
+            sql.insert(ticket)
             attachments_save(ticket=ticket, message=None, uploads=uploads, actor=actor)
             audit(
                 ticket=ticket,
@@ -231,7 +233,7 @@ def ticket_create(
                     changes={"assignee": [None, chosen]},
                 )
                 notify.assigned(ticket=ticket, assignee=chosen, by=None)
-            notify.created(ticket=ticket)
+            queue_created_mail()
     except IntegrityError:
         if idempotency_key is not None:
             existing = Ticket.objects.filter(idempotency_key=idempotency_key).first()

@@ -32,15 +32,21 @@ class Command(BaseCommand):
             signal.signal(signal.SIGTERM, stop)
             signal.signal(signal.SIGINT, stop)
         worker_id = f"{os.uname().nodename}-{os.getpid()}"
-        while self.running:
-            now = time.monotonic()
+
+        def run_jobs(now: float, after_tasks: bool) -> None:
             for job in list(periodic.REGISTRY.values()):
+                if job.after_tasks != after_tasks:
+                    continue
                 if once or now - last_run.get(job.name, -1e9) >= job.every_seconds:
                     last_run[job.name] = now
                     try:
                         job.func()
                     except Exception:  # a failing job must not stop the worker
                         logger.exception("periodic job %s failed", job.name)
+
+        while self.running:
+            now = time.monotonic()
+            run_jobs(now, after_tasks=False)
             Worker(
                 queue_names=["*"],
                 interval=0,
@@ -51,6 +57,7 @@ class Command(BaseCommand):
                 worker_id=worker_id,
                 excluded_queue_names=[],
             ).run()
+            run_jobs(now, after_tasks=True)
             close_old_connections()
             if once:
                 break
