@@ -28,11 +28,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from functools import wraps
+from functools import cache, wraps
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache as default_cache
+from django.core.cache import caches
 from django.db import connections
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -41,7 +42,7 @@ from django.utils.html import escape
 from mejabantu.core import generations
 
 TIMEOUT = 600
-STORED_FOR = 30 * 24 * 3600  # a stored page no one changed or viewed is pruned after this
+STORED_FOR = 30 * 24 * 3600  # a stored page not rendered again since is pruned after this
 FORMAT = 3  # of the entries: 3 carry their generations (a shared Redis survives a deploy)
 CSRF_PLACEHOLDER = "csrf-token-placeholder-5b1d0f"
 VIEWER_PLACEHOLDER = "viewer-name-placeholder-8c2e4a"
@@ -61,34 +62,30 @@ def cache_placeholders(request: HttpRequest) -> dict:
     return {"viewer_name": user.get_username() if user is not None else ""}
 
 
-_DATABASE: dict[tuple, str] = {}
-
-
 def database_id() -> str:
     """Which database the pages come from (a digest of its address): two databases never
     share an entry, even when their var/ (and so their stored pages) is the same."""
     found = connections["default"].settings_dict
-    address = (found["ENGINE"], found["NAME"], found.get("HOST"), found.get("PORT"))
-    if address not in _DATABASE:
-        _DATABASE[address] = hashlib.blake2b(repr(address).encode(), digest_size=8).hexdigest()
-    return _DATABASE[address]
+    return _digest((found["ENGINE"], found["NAME"], found.get("HOST"), found.get("PORT")))
 
 
-_CODE: list[str] = []
+@cache
+def _digest(address: tuple) -> str:
+    return hashlib.blake2b(repr(address).encode(), digest_size=8).hexdigest()
 
 
+@cache
 def code_version() -> str:
-    """A digest of the code and templates this process runs: a page stored by another
-    version (its markup, its forms, what its live parts keep) is never served by this one."""
-    if not _CODE:
-        package = Path(__file__).resolve().parent.parent
-        digest = hashlib.blake2b(digest_size=8)
-        for path in sorted(package.rglob("*")):
-            if path.suffix in {".py", ".html", ".txt", ".mo"} and path.is_file():
-                digest.update(str(path.relative_to(package)).encode())
-                digest.update(path.read_bytes())
-        _CODE.append(digest.hexdigest())
-    return _CODE[0]
+    """A digest of the code and templates this process runs (read once per process): a page
+    stored by another version (its markup, its forms, what its live parts keep) is never
+    served by this one."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".html", ".txt", ".mo"} and path.is_file():
+            digest.update(str(path.relative_to(package)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _key(request: HttpRequest, audience) -> str:
@@ -103,17 +100,16 @@ def _key(request: HttpRequest, audience) -> str:
     return f"page:{FORMAT}:{code_version()}:{request.resolver_match.view_name}:{digest}"
 
 
-def _shared_store():
-    """The cache every process reads stored pages from, if it is not the default one."""
-    if settings.CACHES.get("pages", settings.CACHES["default"]) == settings.CACHES["default"]:
-        return None
+def page_store():
+    """Where the worker stores the pages it renders ahead (settings: ``CACHES["pages"]``)."""
     return caches["pages"]
 
 
-def page_store():
-    """Where warmed pages are written: the shared store, or the default cache when that is
-    itself shared (Redis)."""
-    return caches["pages"] if "pages" in settings.CACHES else cache
+def _separate_store():
+    """The page store, when it is not the cache looked in first (with Redis both are one)."""
+    if settings.CACHES["pages"] == settings.CACHES["default"]:
+        return None
+    return caches["pages"]
 
 
 def _messages_waiting(request: HttpRequest) -> bool:
@@ -135,15 +131,21 @@ def _personal(request: HttpRequest, content: bytes) -> bytes:
     return content
 
 
+def _current(store, key: str, generation: tuple):
+    """The entry kept under ``key`` in ``store`` if it was rendered at ``generation``."""
+    entry = store.get(key)
+    return entry if entry is not None and entry[0] == generation else None
+
+
 def warming(request: HttpRequest) -> None:
-    """Mark a request made by the worker to render a page ahead into the store."""
+    """Mark a request made by the worker to render a page ahead into the store: the page is
+    rendered only if the store does not hold it at its current generations already."""
     setattr(request, _WARMING, True)
 
 
-def stored_generation(request: HttpRequest, audience, scopes: Iterable[str]) -> bool:
-    """True if the store already holds this page at the scopes' current generations."""
-    stored = page_store().get(_key(request, audience))
-    return stored is not None and stored[0] == generations.current(*scopes)
+def rendered_ahead(request: HttpRequest) -> bool:
+    """True if a warming request rendered its page (False: the store held it already)."""
+    return getattr(request, _WARMING, None) == "rendered"
 
 
 def keep_for_live_parts(request: HttpRequest, kept) -> None:
@@ -199,18 +201,20 @@ def cached_page(
             generation = generations.current(*wanted)
             key = _key(request, request.user.pk if audience is None else audience(request))
             warm = getattr(request, _WARMING, False)
-            hit = None if warm else cache.get(key)
-            if (hit is None or hit[0] != generation) and audience is not None and not warm:
-                store = _shared_store()
-                stored = store.get(key) if store is not None else None
-                if stored is not None and stored[0] == generation:
-                    hit = stored
-                    cache.set(key, hit, timeout)
-            if hit is not None and hit[0] == generation:
-                _generation, content, content_type, kept = hit
-                if live is not None and kept is not None:
-                    content = _with_live_parts(content, live(request, kept))
-                return HttpResponse(_personal(request, content), content_type=content_type)
+            if warm:
+                if _current(page_store(), key, generation) is not None:
+                    return HttpResponse(status=204)  # stored already: nothing to render
+            else:
+                hit = _current(default_cache, key, generation)
+                if hit is None and audience is not None and _separate_store() is not None:
+                    hit = _current(_separate_store(), key, generation)
+                    if hit is not None:
+                        default_cache.set(key, hit, timeout)
+                if hit is not None:
+                    _generation, content, content_type, kept = hit
+                    if live is not None and kept is not None:
+                        content = _with_live_parts(content, live(request, kept))
+                    return HttpResponse(_personal(request, content), content_type=content_type)
             setattr(request, _RENDERING_FOR_CACHE, True)
             try:
                 response = view(request, *args, **kwargs)
@@ -230,8 +234,9 @@ def cached_page(
                 )
                 if warm:
                     page_store().set(key, entry, STORED_FOR)
+                    setattr(request, _WARMING, "rendered")
                     return response
-                cache.set(key, entry, timeout)
+                default_cache.set(key, entry, timeout)
             response.content = _personal(request, content)
             return response
 

@@ -28,10 +28,7 @@ class PageFileCache(FileBasedCache):
 
 def prune_pages() -> int:
     """The worker's daily job: prune the page store if it is made of files."""
-    from django.conf import settings
-    from django.core.cache import caches
+    from mejabantu.core.cached_pages import page_store
 
-    if "pages" not in settings.CACHES:
-        return 0
-    store = caches["pages"]
+    store = page_store()
     return store.prune() if isinstance(store, PageFileCache) else 0

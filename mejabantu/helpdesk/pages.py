@@ -88,7 +88,7 @@ def _request_for(user: User, path: str) -> HttpRequest:
 def render_ahead(tickets: Iterable[Ticket], *, audiences: _Audiences | None = None) -> int:
     """Store the pages of these tickets for each audience, in the site's language, unless the
     store holds them at their current generations already; return how many were rendered."""
-    from mejabantu.helpdesk.views import detail, ticket_page_audience
+    from mejabantu.helpdesk.views import detail
 
     audiences = audiences or _Audiences()
     rendered = 0
@@ -97,24 +97,13 @@ def render_ahead(tickets: Iterable[Ticket], *, audiences: _Audiences | None = No
             path = reverse("helpdesk:detail", kwargs={"reference": ticket.reference})
             for user in audiences.of(ticket):
                 request = _request_for(user, path)
-                scopes = detail_scopes(request)
-                if not scopes or cached_pages.stored_generation(
-                    request, ticket_page_audience(request), scopes
-                ):
-                    continue
                 try:
                     detail(request, reference=ticket.reference)
                 except Exception:  # the page fails on view too, and says so there
                     logger.exception("rendering %s ahead failed", path)
                     continue
-                rendered += 1
+                rendered += cached_pages.rendered_ahead(request)
     return rendered
-
-
-def detail_scopes(request: HttpRequest) -> tuple[str, ...]:
-    from mejabantu.helpdesk.views import _ticket_page_scopes
-
-    return _ticket_page_scopes(request)
 
 
 def _tickets(references: Iterable[str]) -> list[Ticket]:

@@ -380,10 +380,15 @@ def _live_parts(request: HttpRequest, kept: StaffPageKept) -> dict[str, str]:
     """The live parts of an officer's cached ticket page: the "take" form unless the viewer
     holds the ticket, and the clocks unless they show what they showed when rendered."""
     take = "" if kept.assignee_id == request.user.pk else kept.take_form
-    now = clock.now()
-    if kept.clocks_since <= now and (kept.clocks_until is None or now < kept.clocks_until):
+    if _holds(kept.clocks_since, kept.clocks_until):
         return {"take": take}
     return {**_live_clocks(request, kept.clock_inputs), "take": take}
+
+
+def _holds(since, until) -> bool:
+    """True while clocks shown as of ``since`` still show the same (until ``until``)."""
+    now = clock.now()
+    return since <= now and (until is None or now < until)
 
 
 def _live_clocks(request: HttpRequest, pickled_inputs: bytes) -> dict[str, str]:
@@ -392,13 +397,11 @@ def _live_clocks(request: HttpRequest, pickled_inputs: bytes) -> dict[str, str]:
     Their markup is kept in this process until the first instant it may change (the next
     half working minute, a warning, a due time; see offices.sla.Clock.shown_until): most views
     compute nothing. The inputs hold the office's row (its hours version, its time zone)."""
-    now = clock.now()
     key = (pickled_inputs, get_language())
     kept = _LIVE_CLOCKS.get(key)
-    if kept is not None:
-        since, until, parts = kept
-        if since <= now and (until is None or now < until):
-            return parts
+    if kept is not None and _holds(kept[0], kept[1]):
+        return kept[2]
+    now = clock.now()
     # written by this view into its own cache entry, as trusted as the pickles Django's
     # cache backends read back
     inputs: ClockInputs = pickle.loads(pickled_inputs)  # noqa: S301
