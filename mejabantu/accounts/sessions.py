@@ -16,7 +16,7 @@ from django.contrib.sessions.backends import db
 from django.db import connections, router
 from django.utils import timezone
 
-from mejabantu.core import sql
+from mejabantu.core import generations, sql
 
 _read = threading.local()
 
@@ -37,13 +37,17 @@ def user_read_with_session(user_id):
 
 @cache
 def _session_and_user_sql() -> str:
-    from mejabantu.accounts.models import Session
+    """The session, the newest change id (see core.generations), its user and the user's
+    organisation (a party operator's pages are of its organisation's office)."""
+    from mejabantu.accounts.models import Organisation, Session
 
     user_model = get_user_model()
-    columns = sql.columns(user_model, alias="u")
+    columns = f"{sql.columns(user_model, alias='u')}, {sql.columns(Organisation, alias='o')}"
     return (
-        f'SELECT s."session_data", {columns} FROM "{Session._meta.db_table}" s '  # noqa: S608
+        f'SELECT s."session_data", ({generations.LATEST_SQL}), {columns} '  # noqa: S608
+        f'FROM "{Session._meta.db_table}" s '
         f'LEFT JOIN "{user_model._meta.db_table}" u ON u."id" = s."user_id" '
+        f'LEFT JOIN "{Organisation._meta.db_table}" o ON o."id" = u."organisation_id" '
         'WHERE s."session_key" = %s AND s."expire_date" > %s'
     )
 
@@ -79,11 +83,20 @@ class SessionStore(db.SessionStore):
         if row is None:
             self._session_key = None
             return {}
-        if row[1] is not None:  # a user signed in with this session
-            _read.user = _user_from_row(row[1:], connection)
+        generations.saw_latest(row[1])
+        if row[2] is not None:  # a user signed in with this session
+            _read.user = _user_from_row(row[2:], connection)
         return self.decode(row[0])
 
 
 def _user_from_row(values, connection):
-    """A user instance from its columns, converted as the ORM converts them."""
-    return sql.instances(values, connection.alias, get_user_model())[0]
+    """A user instance (and its organisation, if any) from their columns, converted as the
+    ORM converts them."""
+    from mejabantu.accounts.models import Organisation
+
+    user_model = get_user_model()
+    width = len(user_model._meta.concrete_fields)
+    user = sql.instances(values[:width], connection.alias, user_model)[0]
+    if user.organisation_id is not None:
+        user.organisation = sql.instances(values[width:], connection.alias, Organisation)[0]
+    return user

@@ -59,6 +59,7 @@ def forget() -> None:
     """Empty this process's local caches (tests do, as their databases roll back)."""
     for kept in _LOCAL_CACHES:
         kept.clear()
+    _mirror.clear()
     request_finished()
 
 
@@ -70,10 +71,77 @@ _request = threading.local()
 
 def request_started(**kwargs) -> None:
     _request.read = {}
+    _request.latest = None
+    _request.wrote = False
 
 
 def request_finished(**kwargs) -> None:
     _request.read = None
+    _request.latest = None
+    _request.wrote = False
+
+
+# Every scope's generation as of a recent change, kept in this process (the *mirror*). A
+# signed-in request reads the newest change id with its session (``LATEST_SQL``, see
+# accounts.sessions) before it reads any generation; the mirror then only reads the changes
+# recorded after the id it is complete up to, and none while nothing changed, however many
+# pages and scopes the request shows. A change recorded after an id always gets a newer
+# one: ids only grow, prune keeps the newest row of each scope, and on PostgreSQL a change
+# committed under an older id is recorded again after its commit (see above), under a newer
+# id than anything read before. A request that records a change reads no longer through the
+# mirror (it would see its own uncommitted rows, which a rollback can take back).
+LATEST_SQL = "SELECT MAX(id) FROM core_change"
+MIRROR_AT_MOST = 200_000  # scopes; with more, every request reads its generations
+
+
+class _Mirror:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self) -> None:
+        self.complete_to: int | None = None  # every change up to this id is in ``found``
+        self.found: dict[str, int] = {}
+        self.too_many = False
+
+    def read(self, scopes: tuple[str, ...], latest: int) -> tuple[int, ...] | None:
+        """The scopes' generations, if the mirror holds every change up to ``latest``."""
+        with self.lock:
+            if self.too_many:
+                return None
+            if self.complete_to is None or self.complete_to < latest:
+                self._catch_up(latest)
+                if self.too_many:
+                    return None
+            return tuple(self.found.get(scope, 0) for scope in scopes)
+
+    def _catch_up(self, latest: int) -> None:
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            if self.complete_to is None:
+                cursor.execute(
+                    "SELECT scope, MAX(id) FROM core_change GROUP BY scope LIMIT %s",
+                    [MIRROR_AT_MOST + 1],
+                )
+            else:
+                cursor.execute(
+                    "SELECT scope, MAX(id) FROM core_change WHERE id > %s GROUP BY scope",
+                    [self.complete_to],
+                )
+            rows = cursor.fetchall()
+        self.found.update(rows)
+        self.complete_to = latest
+        if len(self.found) > MIRROR_AT_MOST:
+            self.clear()
+            self.too_many = True
+
+
+_mirror = _Mirror()
+
+
+def saw_latest(change_id: int | None) -> None:
+    """This request read ``change_id`` (``LATEST_SQL``) before reading any generation."""
+    if getattr(_request, "read", None) is not None and not getattr(_request, "wrote", False):
+        _request.latest = change_id or 0
 
 
 def _insert(scopes: tuple[str, ...]) -> None:
@@ -104,6 +172,7 @@ def changed(*scopes: str) -> None:
         return
     if getattr(_request, "read", None):
         _request.read.clear()
+    _request.latest, _request.wrote = None, True  # the mirror is no longer for this request
     _insert(scopes)
     conn = connections[DEFAULT_DB_ALIAS]
     if not conn.in_atomic_block or conn.vendor == "sqlite":
@@ -136,6 +205,12 @@ def current(*scopes: str) -> tuple[int, ...]:
     read = getattr(_request, "read", None)
     if read is not None and scopes in read:
         return read[scopes]
+    latest = getattr(_request, "latest", None)
+    if latest is not None:
+        found = _mirror.read(scopes, latest)
+        if found is not None:
+            read[scopes] = found
+            return found
     sql = " UNION ALL ".join(
         ["SELECT %s, COALESCE(MAX(id), 0) FROM core_change WHERE scope = %s"] * len(scopes)
     )

@@ -137,3 +137,66 @@ def test_a_failing_after_commit_record_never_fails_the_saved_change(monkeypatch)
     with transaction.atomic():  # no exception escapes the commit
         generations.changed("office:4")
     assert generations.current("office:4")[0] > before[0]  # the in-transaction record stands
+
+
+def _request_reading_latest():
+    """A request as a signed-in one begins: it reads the newest change id with its session."""
+    generations.request_started()
+    with connection.cursor() as cursor:
+        cursor.execute(generations.LATEST_SQL)
+        generations.saw_latest(cursor.fetchone()[0])
+
+
+def _another_process_records(scope):
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO core_change (scope) VALUES (%s)", [scope])
+
+
+def test_while_nothing_changes_requests_read_no_generation(db, django_assert_num_queries):
+    generations.changed("office:1")
+    _request_reading_latest()
+    first = generations.current("office:1", "ticket:BLT-2024-000001")
+    generations.request_finished()
+    _request_reading_latest()
+    with django_assert_num_queries(0):
+        assert generations.current("office:1", "ticket:BLT-2024-000001") == first
+        assert generations.current("ticket:never-changed") == (0,)
+    generations.request_finished()
+
+
+def test_the_next_request_sees_a_change_another_process_recorded(db, django_assert_num_queries):
+    _request_reading_latest()
+    before = generations.current("office:1", "office:2")
+    generations.request_finished()
+    _another_process_records("office:2")
+    _request_reading_latest()
+    with django_assert_num_queries(1):  # only the changes recorded since
+        after = generations.current("office:1", "office:2")
+    assert after[0] == before[0] and after[1] > before[1]
+    generations.request_finished()
+
+
+def test_a_request_that_records_a_change_reads_generations_itself(db):
+    _request_reading_latest()
+    before = generations.current("office:3")
+    generations.changed("office:3")
+    generations.saw_latest(0)  # read too late: this request wrote, it is ignored
+    assert generations.current("office:3")[0] > before[0]
+    generations.request_finished()
+
+
+def test_with_more_scopes_than_it_may_keep_every_request_reads_its_own(
+    db, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(generations, "MIRROR_AT_MOST", 2)
+    for scope in ("office:1", "office:2", "office:3"):
+        generations.changed(scope)
+    _request_reading_latest()
+    first = generations.current("office:1", "office:3")
+    generations.request_finished()
+    _another_process_records("office:3")
+    _request_reading_latest()
+    with django_assert_num_queries(1):
+        after = generations.current("office:1", "office:3")
+    assert after[0] == first[0] and after[1] > first[1]
+    generations.request_finished()
