@@ -9,6 +9,11 @@ Load comes from this machine (loopback only), from client processes with keep-al
 connections. Prints requests per second and p50/p95 latency for: a bare Django view (the
 floor), submit a question, the officer queue, a ticket page, and a search.
 
+The floor runs before the first scenario and again after each one; a scenario is compared
+with the mean of the floor runs just before and just after it (this machine's speed drifts
+by a third within minutes, shared as it is: a floor measured once at the start compared
+later scenarios with another machine). The floor's row gives the mean of all its runs.
+
 The ticket page is measured three times: opened for the first time (one of 5,000 random
 tickets per request) as it is in use, where the worker has rendered each changed ticket's
 page ahead into the shared page store (helpdesk/pages.py; done here before the timing, as
@@ -186,6 +191,13 @@ def run(port: int, scenario: str, seconds: float, concurrency: int, refs: dict) 
     }
 
 
+def _mean_floor(floors: list[dict]) -> dict:
+    """The floor a scenario is compared with: the mean of the floor runs around it."""
+    return {
+        key: statistics.fmean(f[key] for f in floors) for key in ("rps", "p50_ms", "p95_ms")
+    } | {"requests": sum(f["requests"] for f in floors)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=10)
@@ -242,13 +254,21 @@ def main() -> None:
         start("bare_app:application", floor_port, env, ROOT / "bench"),
     ]
     try:
-        rows = [run(floor_port, "floor", args.seconds, args.concurrency, refs)]
+        floors = [run(floor_port, "floor", args.seconds, args.concurrency, refs)]
+        rows = []
         for scenario in scenarios:
-            rows.append(run(app_port, scenario, args.seconds, args.concurrency, refs))
+            row = run(app_port, scenario, args.seconds, args.concurrency, refs)
+            floors.append(run(floor_port, "floor", args.seconds, args.concurrency, refs))
+            row["floor"] = _mean_floor(floors[-2:])
+            rows.append(row)
     finally:
         for s in servers:
             s.terminate()
-    floor = rows[0]
+    floor = _mean_floor(floors)
+    floor["scenario"] = "floor"
+    floor["floor"] = dict(floor)
+    floor["runs"] = [round(f["rps"]) for f in floors]
+    rows.insert(0, floor)
     db = os.environ.get("DATABASE_URL", "sqlite (default)").split("://")[0]
     print(
         f"\nMejabantu helpdesk load test — {Ticket.objects.count():,} tickets, database {db}, "
@@ -256,12 +276,15 @@ def main() -> None:
     )
     print(
         f"{'scenario':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'rps/floor':>11}{'p95/floor':>11}"
+        f"{'floor req/s':>12}"
     )
     for r in rows:
         print(
             f"{r['scenario']:<14}{r['rps']:>9.1f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}"
-            f"{r['rps'] / floor['rps']:>11.2f}{r['p95_ms'] / floor['p95_ms']:>11.2f}"
+            f"{r['rps'] / r['floor']['rps']:>11.2f}{r['p95_ms'] / r['floor']['p95_ms']:>11.2f}"
+            f"{r['floor']['rps']:>12.0f}"
         )
+    print(f"floor runs, in order (req/s): {', '.join(map(str, floor['runs']))}")
     out = ROOT / "bench" / "out" / f"helpdesk_load_{db}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(rows, indent=2))
