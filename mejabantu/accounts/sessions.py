@@ -20,6 +20,13 @@ from mejabantu.core import generations, sql
 
 _read = threading.local()
 
+# Sessions' data as decoded before, by the signed text they were decoded from: checking the
+# signature and unpacking it again gives the same values (about a twentieth of a cached
+# page). Only data of plain values is kept (each request gets its own copy of the dict).
+_decoded: dict[str, dict] = {}
+_DECODED_AT_MOST = 10_000
+_PLAIN = (str, int, float, bool, type(None))
+
 
 def request_started(**kwargs) -> None:
     """Nothing read for an earlier request is ever used for this one."""
@@ -86,7 +93,18 @@ class SessionStore(db.SessionStore):
         generations.saw_latest(row[1])
         if row[2] is not None:  # a user signed in with this session
             _read.user = _user_from_row(row[2:], connection)
-        return self.decode(row[0])
+        return self._decoded(row[0])
+
+    def _decoded(self, data: str) -> dict:
+        found = _decoded.get(data)
+        if found is None:
+            found = self.decode(data)
+            if not all(isinstance(value, _PLAIN) for value in found.values()):
+                return found
+            if len(_decoded) >= _DECODED_AT_MOST:
+                _decoded.clear()
+            _decoded[data] = found
+        return dict(found)
 
 
 def _user_from_row(values, connection):

@@ -79,3 +79,30 @@ def test_a_visitor_without_an_account_keeps_a_session_of_no_one(client, users):
     row = Session.objects.get(session_key=session.session_key)
     assert row.user_id is None
     assert client.get("/").status_code == 200
+
+
+def test_an_operator_s_organisation_comes_with_the_session(client, users):
+    client.post("/akun/masuk/", {"username": "lo-partai-a", "password": "mejabantu-demo"})
+    assert client.get("/tiket/saya/").status_code == 200
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/tiket/saya/").status_code == 200
+    organisation_reads = [
+        q["sql"] for q in ctx.captured_queries if "accounts_organisation" in q["sql"]
+    ]
+    assert len(organisation_reads) == 1 and "accounts_session" in organisation_reads[0]
+
+
+def test_what_one_request_puts_in_its_session_unsaved_is_not_in_the_next(users):
+    from mejabantu.accounts.sessions import SessionStore
+
+    first = SessionStore()
+    first["_auth_user_id"] = str(users["petugas1"].pk)
+    first.save()
+    again = SessionStore(first.session_key)
+    assert again["_auth_user_id"] == str(users["petugas1"].pk)
+    again["draft"] = "belum disimpan"  # changed, never saved
+    later = SessionStore(first.session_key)
+    assert "draft" not in later.keys()
+    later["draft"] = "disimpan"
+    later.save()
+    assert SessionStore(first.session_key)["draft"] == "disimpan"

@@ -149,6 +149,39 @@ def test_forms_on_a_cached_page_carry_a_fresh_working_token(ask, users):
     assert "Anda mengambil" in _queue(browser) or "You took" in _queue(browser)
 
 
+def test_every_page_served_from_the_cache_masks_the_token_afresh(ask, users):
+    from django.middleware.csrf import _unmask_cipher_token
+    from django.test import Client
+
+    ticket = ask(subject="Token baru")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(users["petugas1"])
+    _queue(browser)  # rendered for the cache; the browser gets its CSRF cookie
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    tokens = {token.search(_queue(browser)).group(1) for _ in range(20)}
+    assert len(tokens) == 20  # no two responses alike (BREACH)
+    secret = browser.cookies["csrftoken"].value
+    assert {_unmask_cipher_token(t) for t in tokens} == {secret}
+    forged = next(iter(tokens))
+    forged = forged[:40] + ("a" if forged[40] != "a" else "b") + forged[41:]
+    response = browser.post(f"/tiket/{ticket.reference}/ambil/", {"csrfmiddlewaretoken": forged})
+    assert response.status_code == 403
+
+
+def test_the_token_s_mask_favours_no_character():
+    from collections import Counter
+
+    from django.middleware.csrf import CSRF_ALLOWED_CHARS
+
+    from mejabantu.core.cached_pages import _random_mask
+
+    counts = Counter("".join(_random_mask(32) for _ in range(2000)))  # 64,000 characters
+    expected = 64_000 / len(CSRF_ALLOWED_CHARS)
+    assert set(counts) == set(CSRF_ALLOWED_CHARS)
+    # a plain "byte % 62" would give eight characters a quarter more than the others
+    assert all(abs(n - expected) < 0.15 * expected for n in counts.values())
+
+
 def test_take_never_redirects_off_site(officer, ask):
     ticket = ask(subject="Jangan dialihkan")
     response = officer.post(
