@@ -2,8 +2,10 @@
 
 Every signed-in request reads its session and then its user; through the ORM those reads
 cost more than the rest of a cached page. This store keeps who signed in as a column of the
-session row (accounts.Session), reads the row and the user with one fixed statement, and
-hands the user to the authentication backend (accounts.backends) for this request only.
+session row (accounts.Session), reads the row, the user and the user's organisation with one
+fixed statement, and hands the user to the authentication backend (accounts.backends) for this
+request only. The same statement reads the newest change id, so that the request's cached
+pages need no statement of their own while nothing changed (core.generations).
 Otherwise it is Django's database store: writes, expiry, logout and "sign out everywhere"
 (the session's password hash, checked by Django) are Django's own.
 """
