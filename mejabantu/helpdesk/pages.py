@@ -136,8 +136,9 @@ class _Warmer:
         self.queued: set[str] = set()
 
     def _mark_key(self) -> str:
-        """Per database and version of the code: a new version stores its pages anew."""
-        return f"{_MARK}:{cached_pages.database_id()}:{cached_pages.code_version()}"
+        """Per version of the code (third, as every key of the page store: core.page_files)
+        and database: a new version stores its pages anew."""
+        return f"{_MARK}:{cached_pages.code_version()}:{cached_pages.database_id()}"
 
     def collect(self) -> None:
         """Queue the tickets changed since the last run (a ticket's own change first)."""

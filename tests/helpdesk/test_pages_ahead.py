@@ -191,6 +191,32 @@ def test_the_page_store_prunes_what_expired(settings):
     assert store.get("old") is None and store.get("current") == b"current page"
 
 
+def test_the_page_store_drops_another_versions_pages_a_day_after_its_last_write():
+    import os
+    import time
+
+    import time_machine
+
+    from mejabantu.core.cached_pages import code_version
+    from mejabantu.core.page_files import prune_pages
+
+    store = caches["pages"]
+    ours = f"page:3:{code_version()}:helpdesk:detail:abc"
+    theirs = "page:3:0123456789abcdef:helpdesk:detail:abc"  # a version deployed before
+    store.set(ours, b"this version's page", 30 * 24 * 3600)
+    store.set(theirs, b"the old version's page", 30 * 24 * 3600)
+    assert os.path.basename(os.path.dirname(store._key_to_file(theirs))) == "0123456789abcdef"
+    with time_machine.travel(time.time() + 3600):  # its processes may still run: kept
+        assert prune_pages() == 0
+    assert store.get(theirs) == b"the old version's page"
+    with time_machine.travel(time.time() + 2 * 24 * 3600):  # nothing written to it for days
+        assert prune_pages() == 1
+    assert store.get(theirs) is None
+    assert store.get(ours) == b"this version's page"  # never, however long idle
+    store.clear()  # the versions' folders too
+    assert store.get(ours) is None
+
+
 def test_a_page_that_fails_to_render_ahead_leaves_the_others_stored(ask, monkeypatch, caplog):
     from mejabantu.helpdesk import views
 
