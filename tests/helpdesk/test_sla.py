@@ -2,7 +2,7 @@
 
 import threading
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -127,12 +127,33 @@ def test_two_workers_send_exactly_one_warning_per_threshold(demo, users, office,
         ("resolution", "warning"),
         ("resolution", "breached"),
     }
-    assert mail_sweep() == 8  # 4 thresholds x (assignee + coordinator)
-    received = mailbox.wait_for(8)
-    assert len(received) == 8
-    assert len(mailbox.to(users["petugas2"].email)) == 4
-    assert len(mailbox.to(users["koordinator"].email)) == 4
-    assert any("Lewat" in m["Subject"] or "lewat" in m["Subject"] for m in received)
+    # first seen long past due: "past due" only, per clock, to the assignee and the
+    # coordinator; "due soon" is recorded as passed and never sent
+    assert mail_sweep() == 4
+    received = mailbox.wait_for(4)
+    assert len(received) == 4
+    assert len(mailbox.to(users["petugas2"].email)) == 2
+    assert len(mailbox.to(users["koordinator"].email)) == 2
+    assert all("Lewat batas waktu" in m["Subject"] for m in received)
+    body = received[0].get_payload(decode=True).decode()
+    assert "lewat batas sejak" in body and "%" not in body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_clock_watched_on_time_warns_before_it_is_late(demo, users, office, mailbox):
+    ticket = _breach(users, office)
+    first_response_due = Ticket.objects.get(pk=ticket.pk).first_response_due
+    OutgoingMail.objects.all().delete()
+    with time_machine.travel(first_response_due - timedelta(minutes=5), tick=False):
+        assert sla_sweep() == 1  # first response: due soon
+    with time_machine.travel(first_response_due + timedelta(minutes=1), tick=False):
+        assert sla_sweep() == 1  # and now late
+    assert mail_sweep() == 4
+    subjects = [m["Subject"] for m in mailbox.wait_for(4)]
+    assert sorted(subjects) == sorted(
+        [f"[{ticket.reference}] Hampir jatuh tempo"] * 2
+        + [f"[{ticket.reference}] Lewat batas waktu"] * 2
+    )
 
 
 def test_api_carries_due_times_and_state(client, users, office):

@@ -166,7 +166,7 @@ def _recipients(ticket: Ticket) -> list[User]:
 
 
 def sla_sweep(now=None) -> int:
-    """Send one warning per clock and threshold that has passed; return how many were new.
+    """Send one warning per clock and threshold that has passed; return how many were sent.
 
     Safe with several workers at once: the unique constraint on SlaWarning lets exactly one
     worker record (and mail) each warning.
@@ -194,17 +194,21 @@ def sla_sweep(now=None) -> int:
                 continue
             reached = [t for t, at in (("warning", c.warning_at), ("breached", c.due)) if now >= at]
             for threshold in reached:
+                # first seen already past due (the worker was off, or the ticket was logged
+                # late): "past due" alone; "due soon" is recorded as passed, never sent
+                passed_by = threshold == "warning" and "breached" in reached
                 try:
                     with transaction.atomic():
                         SlaWarning.objects.create(ticket=ticket, clock=name, threshold=threshold)
-                        notify.sla_warning(
-                            ticket=ticket,
-                            clock_name=name,
-                            threshold=threshold,
-                            clock=c,
-                            recipients=_recipients(ticket),
-                        )
+                        if not passed_by:
+                            notify.sla_warning(
+                                ticket=ticket,
+                                clock_name=name,
+                                threshold=threshold,
+                                clock=c,
+                                recipients=_recipients(ticket),
+                            )
                 except IntegrityError:
                     continue  # another worker warned already
-                sent += 1
+                sent += not passed_by
     return sent
