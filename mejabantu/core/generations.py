@@ -91,6 +91,24 @@ def request_finished(**kwargs) -> None:
 # id than anything read before. A request that records a change reads no longer through the
 # mirror (it would see its own uncommitted rows, which a rollback can take back).
 LATEST_SQL = "SELECT MAX(id) FROM core_change"
+
+
+def latest() -> int:
+    """The newest change id (0 before the first change)."""
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(LATEST_SQL)
+        return cursor.fetchone()[0] or 0
+
+
+def changes_since(change_id: int) -> dict[str, int]:
+    """Each scope changed after ``change_id``, with its newest change id."""
+    with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+        cursor.execute(
+            "SELECT scope, MAX(id) FROM core_change WHERE id > %s GROUP BY scope", [change_id]
+        )
+        return dict(cursor.fetchall())
+
+
 MIRROR_AT_MOST = 200_000  # scopes; with more, every request reads its generations
 
 
@@ -116,19 +134,15 @@ class _Mirror:
             return tuple(self.found.get(scope, 0) for scope in scopes)
 
     def _catch_up(self, latest: int) -> None:
-        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-            if self.complete_to is None:
+        if self.complete_to is None:
+            with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
                 cursor.execute(
                     "SELECT scope, MAX(id) FROM core_change GROUP BY scope LIMIT %s",
                     [MIRROR_AT_MOST + 1],
                 )
-            else:
-                cursor.execute(
-                    "SELECT scope, MAX(id) FROM core_change WHERE id > %s GROUP BY scope",
-                    [self.complete_to],
-                )
-            rows = cursor.fetchall()
-        self.found.update(rows)
+                self.found.update(cursor.fetchall())
+        else:
+            self.found.update(changes_since(self.complete_to))
         self.complete_to = latest
         if len(self.found) > MIRROR_AT_MOST:
             self.clear()

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
@@ -145,24 +144,19 @@ class _Warmer:
         store = cached_pages.page_store()
         key = self._mark_key()
         last = store.get(key)
-        with connection.cursor() as cursor:
-            if last is None:
-                # the first run of this version of the code: the recent tickets (older ones
-                # are rendered on view, or by ``warm_pages``), then what changes from now on
-                cursor.execute("SELECT COALESCE(MAX(id), 0) FROM core_change")
-                mark = cursor.fetchone()[0]
-                self.backlog = deque(recent_references(None))
-                self.queued = set(self.backlog)
-                store.set(key, mark, None)
-                return
-            cursor.execute(
-                "SELECT scope, MAX(id) FROM core_change WHERE id > %s GROUP BY scope", [last]
-            )
-            rows = cursor.fetchall()
-        if not rows:
+        if last is None:
+            # the first run of this version of the code: the recent tickets (older ones are
+            # rendered on view, or by ``warm_pages``), then what changes from now on
+            mark = generations.latest()
+            self.backlog = deque(recent_references(None))
+            self.queued = set(self.backlog)
+            store.set(key, mark, None)
+            return
+        changes = generations.changes_since(last)
+        if not changes:
             return
         tickets, offices, everything = [], set(), False
-        for scope, _id in rows:
+        for scope in changes:
             if scope.startswith("ticket:"):
                 tickets.append(scope.removeprefix("ticket:"))
             elif scope == generations.ALL:
@@ -179,7 +173,7 @@ class _Warmer:
                 if reference not in self.queued:
                     self.backlog.append(reference)
                     self.queued.add(reference)
-        store.set(key, max(i for _s, i in rows), None)
+        store.set(key, max(changes.values()), None)
 
     def run(self, budget: float = TICK_BUDGET) -> int:
         self.collect()
