@@ -100,12 +100,16 @@ def latest() -> int:
         return cursor.fetchone()[0] or 0
 
 
-def changes_since(change_id: int) -> dict[str, int]:
-    """Each scope changed after ``change_id``, with its newest change id."""
+def changes_since(change_id: int, at_most: int | None = None) -> dict[str, int]:
+    """Each scope changed after ``change_id``, with its newest change id (``at_most``: no
+    more scopes than that, for a caller that gives up beyond it)."""
+    sql = "SELECT scope, MAX(id) FROM core_change WHERE id > %s GROUP BY scope"
+    params = [change_id]
+    if at_most is not None:
+        sql += " LIMIT %s"
+        params.append(at_most)
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-        cursor.execute(
-            "SELECT scope, MAX(id) FROM core_change WHERE id > %s GROUP BY scope", [change_id]
-        )
+        cursor.execute(sql, params)
         return dict(cursor.fetchall())
 
 
@@ -134,13 +138,8 @@ class _Mirror:
             return tuple(self.found.get(scope, 0) for scope in scopes)
 
     def _catch_up(self, latest: int) -> None:
-        if self.complete_to is None:
-            with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-                cursor.execute(
-                    "SELECT scope, MAX(id) FROM core_change GROUP BY scope LIMIT %s",
-                    [MIRROR_AT_MOST + 1],
-                )
-                self.found.update(cursor.fetchall())
+        if self.complete_to is None:  # every scope, once
+            self.found.update(changes_since(0, at_most=MIRROR_AT_MOST + 1))
         else:
             self.found.update(changes_since(self.complete_to))
         self.complete_to = latest

@@ -43,12 +43,16 @@ class PageFileCache(FileBasedCache):
             return path
         return os.path.join(self._dir, folder, os.path.basename(path))
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+    def _folder_for(self, key, version) -> None:
+        """Make the folder the key's file goes to (on write only, never on read)."""
         os.makedirs(os.path.dirname(self._key_to_file(key, version)), mode=0o700, exist_ok=True)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._folder_for(key, version)
         super().set(key, value, timeout, version)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        os.makedirs(os.path.dirname(self._key_to_file(key, version)), mode=0o700, exist_ok=True)
+        self._folder_for(key, version)
         return super().add(key, value, timeout, version)
 
     def _cull(self) -> None:
