@@ -14,13 +14,11 @@ with the mean of the floor runs just before and just after it (this machine's sp
 by a third within minutes, shared as it is: a floor measured once at the start compared
 later scenarios with another machine). The floor's row gives the mean of all its runs.
 
-The ticket page is measured three times: opened for the first time (one of 5,000 random
-tickets per request) as it is in use, where the worker has rendered each changed ticket's
-page ahead into the shared page store (helpdesk/pages.py; done here before the timing, as
-`mejabantu warm-pages` does, and skipped for pages already stored at their current
-generations); the same with nothing stored ("ticket-cold": every view renders the page); and
-reopened (the officer works through the 50 tickets on the first page of the open queue,
-each opened once before the timing starts).
+The ticket page is measured twice: opened for the first time (one of 5,000 random tickets
+per request: every view renders the page), and reopened (the officer works through the 50
+tickets on the first page of the open queue, each opened once before the timing starts, so
+each view comes from the page cache, core.page_cache). Set CACHE_URL=redis://127.0.0.1:6379/5
+to share one cache between the two workers, as several machines would.
 """
 
 import argparse
@@ -40,7 +38,7 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ("submit", "queue", "ticket-first", "ticket-cold", "ticket-again", "search")
+SCENARIOS = ("submit", "queue", "ticket-first", "ticket-again", "search")
 
 
 def free_port() -> int:
@@ -126,7 +124,7 @@ def worker(args) -> list[float]:
 
     def loop():
         client = Client(port)
-        if scenario in ("queue", "ticket-first", "ticket-cold", "ticket-again", "search"):
+        if scenario in ("queue", "ticket-first", "ticket-again", "search"):
             client.login("petugas1")
         elif scenario == "submit":
             client.login("lo-partai-a")
@@ -142,7 +140,7 @@ def worker(args) -> list[float]:
                 path, body, ok = "/", None, (200,)
             elif scenario == "queue":
                 path, body, ok = "/tiket/?queue=open", None, (200,)
-            elif scenario in ("ticket-first", "ticket-cold", "ticket-again"):
+            elif scenario in ("ticket-first", "ticket-again"):
                 path, body, ok = f"/tiket/{rng.choice(refs)}/", None, (200,)
             elif scenario == "search":
                 word = rng.choice(["ijazah", "SKCK", "usia", "dukungan", "BLT-2024-000123"])
@@ -225,14 +223,11 @@ def main() -> None:
 
     django.setup()
     from mejabantu.helpdesk.models import OPEN_STATUSES, Ticket
-    from mejabantu.helpdesk.pages import render_ahead
 
     every = list(Ticket.objects.order_by("pk").values_list("reference", flat=True))
     first = random.Random(2024).sample(every, min(5000, len(every)))
-    cold = random.Random(60).sample(sorted(set(every) - set(first)), min(5000, len(every)))
     refs = {
         "ticket-first": first,
-        "ticket-cold": cold,
         "ticket-again": list(
             Ticket.objects.filter(status__in=OPEN_STATUSES, office__code="19.02")
             .order_by("queue_rank", "received_at")
@@ -241,13 +236,6 @@ def main() -> None:
     }
     if len(refs["ticket-first"]) < 1000:
         sys.exit("Seed first: bench/helpdesk_seed.py --tickets 20000")
-    began, rendered = time.perf_counter(), 0
-    for at in range(0, len(first) if "ticket-first" in scenarios else 0, 500):
-        batch = Ticket.objects.filter(reference__in=first[at : at + 500])
-        rendered += render_ahead(batch)
-        print(f"\rrendering ticket pages ahead: {at + 500:,}/{len(first):,}", end="")
-    if "ticket-first" in scenarios:
-        print(f" — {rendered:,} rendered in {time.perf_counter() - began:.0f} s (stored kept)")
     app_port, floor_port = free_port(), free_port()
     servers = [
         start("mejabantu.wsgi:application", app_port, env, ROOT),

@@ -28,7 +28,6 @@ from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from mejabantu.accounts.models import Organisation, User  # noqa: E402
-from mejabantu.core import generations  # noqa: E402
 from mejabantu.helpdesk.models import Category, Message, ReferenceCounter, Ticket  # noqa: E402
 from mejabantu.offices.models import Office  # noqa: E402
 
@@ -116,7 +115,7 @@ def main() -> None:
         print(f"\r  {made:,}/{args.tickets:,} tickets", end="", flush=True)
     counter.last = start_no + made
     counter.save()
-    generations.office_changed(office.pk)  # pages cached before the seed are out of date
+    Office.bump("tickets_version", pk=office.pk)  # pages cached before the seed are out of date
     from django.db import connection
 
     with connection.cursor() as cursor:  # fresh planner statistics, as autovacuum would give

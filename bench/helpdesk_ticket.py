@@ -1,5 +1,4 @@
-"""The officer's ticket page in-process (no server): rendered cold, or, with ``--stored``,
-served from the shared page store where the worker renders pages ahead.
+"""The officer's ticket page in-process (no server), rendered on its first view.
 
 Seed first (bench/helpdesk_seed.py), then:
 
@@ -8,8 +7,7 @@ Seed first (bench/helpdesk_seed.py), then:
         .venv/bin/python bench/helpdesk_ticket.py --pages 300 [--profile]
 
 Prints ms per page (wall and CPU) over random tickets, each shown once, and the queries of
-one page. ``--profile`` adds the 40 costliest functions (cumulative). ``--stored`` renders
-the sample's pages ahead first (not timed), then times their first view in this process.
+one page. ``--profile`` adds the 40 costliest functions (cumulative).
 """
 
 import argparse
@@ -34,9 +32,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from mejabantu.accounts.models import User  # noqa: E402
-from mejabantu.core import cached_pages  # noqa: E402
 from mejabantu.helpdesk.models import Ticket  # noqa: E402
-from mejabantu.helpdesk.pages import render_ahead  # noqa: E402
 
 
 def main() -> None:
@@ -44,7 +40,6 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--officer", default="petugas1")
     parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--stored", action="store_true")
     args = parser.parse_args()
     officer = User.objects.get(username=args.officer)
     references = list(
@@ -52,20 +47,16 @@ def main() -> None:
     )
     client = Client()
     client.force_login(officer)
-    client.get(f"/tiket/{references[0]}/")  # the office's lists load once per process
+    client.get(f"/tiket/{references[0]}/")  # the first request of a process sets up more
 
     sample = random.sample(references, min(args.pages, len(references)))
     profiled = random.sample(references, min(args.pages, len(references)))
-    if args.stored:
-        render_ahead(Ticket.objects.filter(reference__in=sample + profiled))
-    else:
-        cached_pages._separate_store = lambda: None  # cold: never from the store
     wall, cpu = time.perf_counter(), time.process_time()
     for reference in sample:
         assert client.get(f"/tiket/{reference}/").status_code == 200
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     print(
-        f"ticket page, {'stored' if args.stored else 'cold'}: {wall / len(sample) * 1000:.2f} ms wall, "
+        f"ticket page, first view: {wall / len(sample) * 1000:.2f} ms wall, "
         f"{cpu / len(sample) * 1000:.2f} ms CPU per page ({len(sample)} tickets, "
         f"{connection.vendor})"
     )

@@ -111,7 +111,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mejabantu.accounts.context_processors.roles",
-                "mejabantu.core.cached_pages.cache_placeholders",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
@@ -125,16 +124,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # the same backend, with a health check that asks the server only when it has spoken
-    DATABASES["default"]["ENGINE"] = "mejabantu.core.postgresql"
-if DATABASES["default"]["ENGINE"] == "mejabantu.core.postgresql" and os.environ.get(
-    "DATABASE_PREPARED_STATEMENTS", "1"
-) not in ("0", "false", "no"):
-    # Parameters bound by the server, and statements run often kept prepared: PostgreSQL
-    # plans them once per connection (a cached page's few reads cost half as much). Behind
-    # a pooler in transaction mode (pgbouncer), set DATABASE_PREPARED_STATEMENTS=0.
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker write while the web server reads; IMMEDIATE avoids lock upgrades.
     DATABASES["default"]["OPTIONS"] = {
@@ -144,25 +133,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
         ),
     }
-# Cached pages are keyed by generations kept in the database (core.generations), so a cache
-# per process is correct; CACHE_URL=redis://... shares one between processes and machines.
-# "pages" is where the worker stores pages it renders ahead (core.cached_pages): files under
-# var/ that every process of this machine reads, or the shared Redis.
+# Cached pages are keyed by versions kept in the database rows they show (core.page_cache),
+# so a cache per process is correct; CACHE_URL=redis://... shares one between processes and
+# machines (and keeps the sessions in front of the database).
 CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    CACHES = {"default": _redis, "pages": _redis}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "mejabantu",
-            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "500"))},
-        },
-        "pages": {
-            "BACKEND": "mejabantu.core.page_files.PageFileCache",
-            "LOCATION": str(VAR_DIR / "pages"),
-        },
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "2000"))},
+        }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -246,7 +231,12 @@ TASKS = {
     }
 }
 
-SESSION_ENGINE = "mejabantu.accounts.sessions"
+# Django's database sessions; with a shared cache (Redis) read through it first.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHE_URL.startswith(("redis://", "rediss://"))
+    else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -7,31 +7,12 @@ import pytest
 os.environ.setdefault("MEJABANTU_DEMO", "1")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _page_store(tmp_path_factory):
-    """Pages rendered ahead go to a directory of this test process's own (each xdist worker
-    has its databases; their pages must not meet)."""
-    from django.conf import settings
-    from django.test import override_settings
-
-    if settings.CACHES["pages"] == settings.CACHES["default"]:  # Redis: one shared cache
-        yield
-        return
-    pages = {**settings.CACHES["pages"], "LOCATION": str(tmp_path_factory.mktemp("pages"))}
-    with override_settings(CACHES={**settings.CACHES, "pages": pages}):
-        yield
-
-
 @pytest.fixture(autouse=True)
-def _fresh_cache(_page_store):
-    """Each test starts with empty caches: databases roll back, cached pages would not."""
-    from django.core.cache import caches
+def _fresh_cache():
+    """Each test starts with an empty cache: databases roll back, cached pages would not."""
+    from django.core.cache import cache
 
-    from mejabantu.core import generations
-
-    for alias in caches.settings:
-        caches[alias].clear()
-    generations.forget()
+    cache.clear()
 
 
 @pytest.fixture

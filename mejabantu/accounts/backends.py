@@ -1,20 +1,8 @@
 """Authentication backends."""
 
-from functools import cache
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-
-from mejabantu.accounts.sessions import user_read_with_session
-from mejabantu.core import sql
-
-
-@cache
-def _user_by_id_sql() -> str:
-    model = get_user_model()
-    columns = sql.columns(model)
-    return f'SELECT {columns} FROM "{model._meta.db_table}" WHERE "id" = %s'  # noqa: S608
 
 
 class DemoAwareModelBackend(ModelBackend):
@@ -26,14 +14,11 @@ class DemoAwareModelBackend(ModelBackend):
         return super().user_can_authenticate(user)
 
     def get_user(self, user_id):
-        """The signed-in user of a request (every request): read with the session when it
-        was (accounts.sessions), else with one fixed statement; the same checks as
-        Django's (active, and demo accounts in demo mode)."""
-        user = user_read_with_session(user_id)
-        if user is None:
-            try:
-                found = list(get_user_model().objects.raw(_user_by_id_sql(), [int(user_id)]))
-            except (TypeError, ValueError):
-                return None
-            user = found[0] if found else None
-        return user if user is not None and self.user_can_authenticate(user) else None
+        """The signed-in user of a request, with the office whose pages they see (their own,
+        or their party's office): the cached pages' versions come with it (core.page_cache)."""
+        users = get_user_model()._default_manager.select_related("office", "organisation__office")
+        try:
+            user = users.get(pk=user_id)
+        except (users.model.DoesNotExist, ValueError, TypeError):
+            return None
+        return user if self.user_can_authenticate(user) else None

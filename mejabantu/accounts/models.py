@@ -3,7 +3,6 @@
 import hashlib
 
 from django.contrib.auth.models import AbstractUser
-from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -145,21 +144,3 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
-
-
-class Session(AbstractBaseSession):
-    """A browser's session, with whom it signed in as a column of its own: a request reads
-    its session and its user in one statement (accounts.sessions)."""
-
-    user = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=True
-    )
-
-    class Meta(AbstractBaseSession.Meta):
-        db_table = "accounts_session"
-
-    @classmethod
-    def get_session_store_class(cls):
-        from mejabantu.accounts.sessions import SessionStore
-
-        return SessionStore

@@ -1,20 +1,32 @@
-"""Infrastructure tables shared by the apps."""
+"""Infrastructure shared by the apps."""
 
 from django.db import models
+from django.db.models import F
 
 
-class Change(models.Model):
-    """One row per committed change to what cached pages show, by scope ("office:3", "all").
+class PageVersions(models.Model):
+    """A model whose rows carry versions of what cached pages show (core.page_cache).
 
-    The newest id of a scope is its *generation*: cached pages are keyed by it, so a change
-    makes every older fragment unreachable in every process at once (see core.generations).
-    Rows are only ever inserted; the worker prunes all but the newest of each scope.
-    """
+    A version only ever grows, by ``bump`` (one UPDATE, inside the transaction that changes
+    the data: readers see the new version with the new data, never before). A plain ``save()``
+    of an instance read earlier never writes its versions back, so they cannot go back to a
+    value a page was cached under."""
 
-    scope = models.CharField(max_length=40)
+    VERSION_FIELDS: tuple[str, ...] = ()
 
     class Meta:
-        indexes = [models.Index(fields=["scope", "id"], name="core_change_scope_id")]
+        abstract = True
 
-    def __str__(self) -> str:
-        return f"{self.scope} #{self.pk}"
+    def save(self, *args, **kwargs):
+        if not self._state.adding and not kwargs.get("force_insert") and self.VERSION_FIELDS:
+            fields = kwargs.get("update_fields")
+            if fields is None:
+                fields = [f.attname for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [f for f in fields if f not in self.VERSION_FIELDS]
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def bump(cls, field: str, **lookup) -> None:
+        """Move ``field`` on to a new version in the rows ``lookup`` selects."""
+        assert field in cls.VERSION_FIELDS
+        cls._default_manager.filter(**lookup).update(**{field: F(field) + 1})

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mejabantu.core.models import PageVersions
+
 
 class Category(models.Model):
     """A ticket category with a stable code; office-less categories apply everywhere."""
@@ -69,8 +71,10 @@ class Status(models.TextChoices):
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
 
 
-class Ticket(models.Model):
+class Ticket(PageVersions):
     """A question asked of one office, by an organisation or a member of the public."""
+
+    VERSION_FIELDS = ("page_version",)
 
     office = models.ForeignKey(
         "offices.Office",
@@ -150,7 +154,10 @@ class Ticket(models.Model):
         related_name="tickets",
         verbose_name=_("waiting for guidance"),
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(
+        default=1
+    )  # of what officers edit: a stale form conflicts
+    page_version = models.PositiveBigIntegerField(default=0, editable=False)  # core.page_cache
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True)
     message_count = models.PositiveIntegerField(default=0)
     # SLA clocks, counted in the office's working time (mejabantu.offices.sla).

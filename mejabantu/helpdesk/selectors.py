@@ -3,12 +3,10 @@
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mejabantu.accounts.models import Organisation, User
-from mejabantu.core import generations, sql
 from mejabantu.core.templatetags.mejabantu import format_in_zone
 from mejabantu.helpdesk.models import (
     Attachment,
@@ -63,42 +61,6 @@ def messages_visible_to(*, user, ticket: Ticket, public: bool = False) -> list[M
     return thread_of(user=user, ticket=ticket, public=public)[0]
 
 
-# A ticket's messages, files and events are read with plain SQL: on the ticket page, building
-# and compiling these three one-table queries through the ORM took longer than running them
-# (about 0.3 ms each against 0.05; bench/helpdesk_ticket.py). Same rows, same order as the
-# models' Meta.ordering; the instances are the models'.
-def _of_ticket(model, order: str, where: str = "") -> str:
-    columns = sql.columns(model)
-    table = model._meta.db_table  # names from our models, never from a request
-    return f"SELECT {columns} FROM {table} WHERE ticket_id = %s{where} ORDER BY {order}"  # noqa: S608
-
-
-MESSAGES_SQL = _of_ticket(Message, "created_at, id")
-MESSAGES_PUBLIC_SQL = _of_ticket(Message, "created_at, id", where=" AND NOT internal")
-ATTACHMENTS_SQL = _of_ticket(Attachment, "id")
-EVENTS_SQL = _of_ticket(AuditEvent, "created_at, id")
-
-
-ORGANISATION_SQL = (
-    f"SELECT {sql.columns(Organisation, alias='o')}, {sql.columns(Office, alias='f')} "  # noqa: S608
-    f"FROM {Organisation._meta.db_table} o JOIN {Office._meta.db_table} f ON f.id = o.office_id "
-    "WHERE o.id = %s"
-)
-
-
-def organisation_with_office(pk: int) -> Organisation:
-    """An organisation and its office, read with one plain statement (asking reads it first;
-    through the ORM the join took longer to build than to run)."""
-    with connection.cursor() as cursor:
-        cursor.execute(ORGANISATION_SQL, [pk])
-        row = cursor.fetchone()
-    if row is None:
-        raise Organisation.DoesNotExist
-    organisation, office = sql.instances(row, connection.alias, Organisation, Office)
-    organisation.office = office
-    return organisation
-
-
 def thread_of(
     *, user, ticket: Ticket, public: bool = False
 ) -> tuple[list[Message], list[Attachment]]:
@@ -110,10 +72,13 @@ def thread_of(
         and user.is_authenticated
         and (user.is_superuser or (user.is_staff_member and user.office_id == ticket.office_id))
     )
-    thread = list(Message.objects.raw(MESSAGES_SQL if staff else MESSAGES_PUBLIC_SQL, [ticket.pk]))
+    thread = Message.objects.filter(ticket_id=ticket.pk).order_by("created_at", "id")
+    if not staff:
+        thread = thread.filter(internal=False)
+    thread = list(thread)
     by_message: dict[int | None, list[Attachment]] = {m.pk: [] for m in thread}
     by_message[None] = []
-    for attachment in Attachment.objects.raw(ATTACHMENTS_SQL, [ticket.pk]):
+    for attachment in Attachment.objects.filter(ticket_id=ticket.pk).order_by("id"):
         if attachment.message_id in by_message:  # files of hidden notes stay hidden
             by_message[attachment.message_id].append(attachment)
     for m in thread:
@@ -148,7 +113,7 @@ def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Att
 
 def ticket_events(*, ticket: Ticket) -> list[AuditEvent]:
     """The ticket's audit trail, oldest first (for its history and its SLA clocks' pauses)."""
-    return list(AuditEvent.objects.raw(EVENTS_SQL, [ticket.pk]))
+    return list(AuditEvent.objects.filter(ticket_id=ticket.pk).order_by("created_at", "id"))
 
 
 def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
@@ -228,8 +193,7 @@ def ticket_queue(
 
 
 class OfficeLookups:
-    """What the office's forms and filters list (and its SLA policies), each read on first use
-    and then kept in this process until the office's setup changes (see ``office_lookups``)."""
+    """What the office's forms and filters list (and its SLA policies), each read on first use."""
 
     def __init__(self, office: Office):
         self.office = office
@@ -261,20 +225,12 @@ class OfficeLookups:
         return list(SlaPolicy.objects.filter(office=self.office))
 
 
-_LOOKUPS: dict[int, tuple[tuple[int, ...], OfficeLookups]] = generations.local_cache()
-
-
 def office_lookups(office: Office) -> OfficeLookups:
     """The office's categories, officers, organisations, canned answers, awaited guidance and
-    SLA policies, valid while the office's setup generation stays (core.generations)."""
-    generation = generations.setup_generation(office.pk)
-    kept = _LOOKUPS.get(office.pk)
-    if kept is not None and kept[0] == generation:
-        return kept[1]
-    lookups = OfficeLookups(office)
-    if len(_LOOKUPS) > 1000:
-        _LOOKUPS.clear()
-    _LOOKUPS[office.pk] = (generation, lookups)
+    SLA policies, each read when first used (kept on the office object, for this request)."""
+    lookups = office.__dict__.get("_helpdesk_lookups")
+    if lookups is None:
+        lookups = office.__dict__["_helpdesk_lookups"] = OfficeLookups(office)
     return lookups
 
 

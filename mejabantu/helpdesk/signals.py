@@ -1,16 +1,16 @@
-"""Every write to what the helpdesk pages show moves the office's generation.
+"""Every write to what the helpdesk pages show moves a version the cached pages are keyed on.
 
-Cached pages (queues, parties' lists, ticket pages) and office lists are keyed by it
-(core.generations), so they are never served after a change. A change of one ticket (its
-row, messages, files, history, appointments) also moves that ticket's own generation, which
-keys its page. Saves and deletes arrive here through signals; the few bulk
-``QuerySet.update()`` calls on tickets record the change themselves (``ticket_changed``).
+A change of one ticket (its row, messages, files, history, appointments) moves the ticket's
+``page_version`` (its page) and its office's ``tickets_version`` (the office's lists); a change
+of how an office is set up (categories, people, organisations, canned answers, SLA policies,
+its own row) moves the office's ``setup_version``. Saves and deletes arrive here through
+signals; the few ``QuerySet.update()`` calls on tickets call ``ticket_changed`` themselves.
+Each bump is an UPDATE inside the writing transaction (core.models.PageVersions).
 """
 
 from django.db.models.signals import post_delete, post_save
 
 from mejabantu.accounts.models import Organisation, User
-from mejabantu.core import generations
 from mejabantu.helpdesk.models import (
     Attachment,
     AuditEvent,
@@ -19,80 +19,95 @@ from mejabantu.helpdesk.models import (
     Message,
     Ticket,
 )
+from mejabantu.offices.models import Office, SlaPolicy
 
 
 def ticket_changed(office_id: int, reference: str) -> None:
     """Record a change of one ticket: its page and its office's lists."""
-    generations.changed(generations.office_scope(office_id), generations.ticket_scope(reference))
+    Ticket.bump("page_version", reference=reference)
+    Office.bump("tickets_version", pk=office_id)
 
 
-def _ticket_of(instance) -> tuple[int, str] | None:
-    """The office and reference of the ticket an object belongs to, without a query when we
-    can (None: it belongs to no ticket, or the ticket is gone)."""
+def setup_changed(office_id: int | None) -> None:
+    """Record a change of an office's setup (None: of what every office shares)."""
+    if office_id is None:
+        Office.bump("setup_version")
+    else:
+        Office.bump("setup_version", pk=office_id)
+
+
+def _ticket(sender, instance, created=False, **kwargs) -> None:
+    if created:  # a new ticket's page was never shown: only its office's lists change
+        Office.bump("tickets_version", pk=instance.office_id)
+    else:
+        ticket_changed(instance.office_id, instance.reference)
+
+
+def ticket_owned(sender, instance, **kwargs) -> None:
+    """A row that belongs to a ticket (a message, a file, an event, an appointment)."""
     if instance.ticket_id is None:
-        return None
-    ticket = instance._state.fields_cache.get("ticket")
-    if ticket is not None:
-        return ticket.office_id, ticket.reference
-    return (
-        Ticket.objects.filter(pk=instance.ticket_id).values_list("office_id", "reference").first()
-    )
-
-
-def _ticket(sender, instance, **kwargs) -> None:
-    ticket_changed(instance.office_id, instance.reference)
+        return
+    found = Ticket.objects.filter(pk=instance.ticket_id).values_list("office_id", "reference")
+    for office_id, reference in found:
+        ticket_changed(office_id, reference)
 
 
 def _setup(sender, instance, **kwargs) -> None:
-    generations.setup_changed(instance.office_id)
-
-
-def _ticket_owned(sender, instance, **kwargs) -> None:
-    found = _ticket_of(instance)
-    if found is not None:
-        ticket_changed(*found)
+    setup_changed(instance.office_id)
 
 
 def _office(sender, instance, **kwargs) -> None:
     """An office's own row (name, time zone, hours version): part of its setup."""
-    generations.setup_changed(instance.pk)
+    setup_changed(instance.pk)
 
 
 def _user(sender, instance, update_fields=None, **kwargs) -> None:
+    """People are part of an office's setup (its officers, its parties' operators): a move to
+    another office changes both the office left and the one joined."""
     if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
         return  # signing in changes nothing the pages show
-    if instance.office_id:
-        generations.setup_changed(instance.office_id)
-    elif instance.organisation_id:
-        office_id = (
-            Organisation.objects.filter(pk=instance.organisation_id)
-            .values_list("office_id", flat=True)
-            .first()
-        )
-        generations.setup_changed(office_id)
+    now = (instance.office_id, instance.organisation_id)
+    before = getattr(instance, "_belonged_when_read", now)
+    offices = {now[0], before[0]} | {_organisation_office(o) for o in {now[1], before[1]}}
+    for office_id in offices - {None}:
+        setup_changed(office_id)
+    instance._belonged_when_read = now
+
+
+def _organisation_office(organisation_id: int | None) -> int | None:
+    if organisation_id is None:
+        return None
+    return (
+        Organisation.objects.filter(pk=organisation_id).values_list("office_id", flat=True).first()
+    )
+
+
+def _user_read(sender, instance, **kwargs) -> None:
+    """Remember where a user read from the database belonged (see ``_user``)."""
+    instance._belonged_when_read = (instance.office_id, instance.organisation_id)
 
 
 def _everywhere(sender, instance, **kwargs) -> None:
     """Guidance awaited by an office is listed in every office below it: all offices change."""
-    generations.changed(generations.ALL)
+    setup_changed(None)
 
 
 def connect() -> None:
+    from django.db.models.signals import post_init
+
     from mejabantu.knowledge.models import PendingGuidance
 
-    post_save.connect(_everywhere, sender=PendingGuidance, dispatch_uid="gen-PendingGuidance")
-    post_delete.connect(_everywhere, sender=PendingGuidance, dispatch_uid="gen-del-Guidance")
-    from mejabantu.offices.models import Office, SlaPolicy
-    from mejabantu.schedule.models import Appointment
-
-    post_save.connect(_ticket, sender=Ticket, dispatch_uid="gen-Ticket")
-    post_delete.connect(_ticket, sender=Ticket, dispatch_uid="gen-del-Ticket")
+    post_save.connect(_everywhere, sender=PendingGuidance, dispatch_uid="v-PendingGuidance")
+    post_delete.connect(_everywhere, sender=PendingGuidance, dispatch_uid="v-del-Guidance")
+    post_save.connect(_ticket, sender=Ticket, dispatch_uid="v-Ticket")
+    post_delete.connect(_ticket, sender=Ticket, dispatch_uid="v-del-Ticket")
     for model in (Category, CannedAnswer, Organisation, SlaPolicy):
-        post_save.connect(_setup, sender=model, dispatch_uid=f"gen-{model.__name__}")
-        post_delete.connect(_setup, sender=model, dispatch_uid=f"gen-del-{model.__name__}")
-    post_save.connect(_office, sender=Office, dispatch_uid="gen-Office")
-    for model in (Message, Attachment, AuditEvent, Appointment):
-        post_save.connect(_ticket_owned, sender=model, dispatch_uid=f"gen-{model.__name__}")
-        post_delete.connect(_ticket_owned, sender=model, dispatch_uid=f"gen-del-{model.__name__}")
-    post_save.connect(_user, sender=User, dispatch_uid="gen-User")
-    post_delete.connect(_user, sender=User, dispatch_uid="gen-del-User")
+        post_save.connect(_setup, sender=model, dispatch_uid=f"v-{model.__name__}")
+        post_delete.connect(_setup, sender=model, dispatch_uid=f"v-del-{model.__name__}")
+    post_save.connect(_office, sender=Office, dispatch_uid="v-Office")
+    for model in (Message, Attachment, AuditEvent):
+        post_save.connect(ticket_owned, sender=model, dispatch_uid=f"v-{model.__name__}")
+        post_delete.connect(ticket_owned, sender=model, dispatch_uid=f"v-del-{model.__name__}")
+    post_save.connect(_user, sender=User, dispatch_uid="v-User")
+    post_delete.connect(_user, sender=User, dispatch_uid="v-del-User")
+    post_init.connect(_user_read, sender=User, dispatch_uid="v-init-User")

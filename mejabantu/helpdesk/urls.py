@@ -14,6 +14,7 @@ urlpatterns = [
     path("ikuti/<str:token>/lampiran/<int:pk>/", views.public_attachment, name="public_attachment"),
     path("lampiran/<int:pk>/", views.attachment, name="attachment"),
     path("<str:reference>/", views.detail, name="detail"),
+    path("<str:reference>/jam/", views.clocks, name="clocks"),
     path("<str:reference>/balas/", views.reply, name="reply"),
     path("<str:reference>/ubah/", views.update, name="update"),
     path("<str:reference>/ambil/", views.take, name="take"),

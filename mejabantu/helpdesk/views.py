@@ -1,9 +1,5 @@
 """Helpdesk pages: queues and the ticket workspace for officers, the thread for requesters."""
 
-import pickle
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,16 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mejabantu.accounts.models import User
-from mejabantu.core import generations
-from mejabantu.core.cached_pages import cached_page, keep_for_live_parts, office_scopes
+from mejabantu.core.page_cache import cached_page
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
     AskForm,
@@ -33,13 +26,12 @@ from mejabantu.helpdesk.forms import (
     UpdateForm,
 )
 from mejabantu.helpdesk.models import Channel, Status, Ticket
-from mejabantu.helpdesk.services.sla import ClockInputs, clock_inputs
+from mejabantu.helpdesk.services.sla import clock_inputs
 from mejabantu.helpdesk.services.tickets import (
     is_office_staff,
     public_token_for,
     ticket_by_public_token,
 )
-from mejabantu.offices import clock
 from mejabantu.offices.hours import explanation_text
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
@@ -84,26 +76,18 @@ def _errors(exc: ValidationError) -> list[str]:
     return list(exc.messages)
 
 
-def _queue_scopes(request: HttpRequest) -> tuple[str, ...]:
-    user = request.user
-    if not user.is_staff_member:
-        return ()
-    if user.office_id:
-        return office_scopes(user.office_id)
-    office_id = (
-        Office.objects.filter(code=_admin_office_code(request)).values_list("pk", flat=True).first()
-    )
-    return office_scopes(office_id)
-
-
 @login_required
-@cached_page(_queue_scopes)
 def queue(request: HttpRequest) -> HttpResponse:
     """The officer's queues with filters; htmx swaps only the table.
 
-    Cached per viewer and address until something the office's queues show changes.
+    Cached per viewer and address until one of the office's tickets or its setup changes.
     """
     office = _staff_office(request)
+    versions = (office.pk, office.tickets_version, office.setup_version)
+    return cached_page(request, versions, lambda: _queue_page(request, office))
+
+
+def _queue_page(request: HttpRequest, office: Office) -> HttpResponse:
     get = request.GET
     filters = selectors.QueueFilters(
         queue=get.get("queue", "open") if get.get("queue") in selectors.QUEUES else "open",
@@ -134,19 +118,17 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _operator_scopes(request: HttpRequest) -> tuple[str, ...]:
-    user = request.user
-    if not user.is_operator:
-        return ()
-    return office_scopes(user.organisation.office_id)
-
-
 @login_required
-@cached_page(_operator_scopes)
 def my_tickets(request: HttpRequest) -> HttpResponse:
     """A party operator's tickets (its organisation's); cached like the queues."""
     if not request.user.is_operator:
         return redirect("helpdesk:queue") if request.user.is_staff_member else redirect("home")
+    office = request.user.organisation.office
+    versions = (office.pk, office.tickets_version, office.setup_version)
+    return cached_page(request, versions, lambda: _my_tickets_page(request))
+
+
+def _my_tickets_page(request: HttpRequest) -> HttpResponse:
     tickets = CappedPaginator(
         selectors.tickets_visible_to(request.user).filter(merged_into__isnull=True).defer("body"),
         PAGE_SIZE,
@@ -207,8 +189,6 @@ def ask(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_operator:
         raise Http404
-    # the organisation and its office in one read (the ticket's service uses both)
-    user.organisation = selectors.organisation_with_office(user.organisation_id)
     office = user.organisation.office
     categories = selectors.office_lookups(office).categories
     form = AskForm(request.POST or None, request.FILES or None, categories=categories)
@@ -312,16 +292,6 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
     if staff:
         lookups = selectors.office_lookups(ticket.office)
         events = selectors.ticket_events(ticket=ticket)
-        inputs = clock_inputs(ticket, events, lookups.sla_policies)
-        now = clock.now()
-        clocks = inputs.clocks(now)
-        take_form = render_to_string("helpdesk/_take.html", {"ticket": ticket}, request)
-        until = clocks.shown_until(now, inputs.edges) if clocks is not None else None
-        kept = StaffPageKept(
-            pickle.dumps(inputs, pickle.HIGHEST_PROTOCOL), ticket.assignee_id, take_form, now, until
-        )
-        keep_for_live_parts(request, kept)
-        context.update(_clocks_context(inputs, clocks))
         context.update(
             {
                 "history": selectors.history_lines(events, ticket.office),
@@ -342,14 +312,13 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
                 "merge_form": forms.get("merge_form") or MergeForm(),
                 "canned_answers": lookups.canned_answers,
                 "kb_query": f"{ticket.subject} {ticket.body[:300]}",
-                "take_form": take_form,
             }
         )
     return context
 
 
-def _clocks_context(inputs: ClockInputs, clocks=None) -> dict:
-    clocks = clocks or inputs.clocks()
+def _clocks_context(inputs) -> dict:
+    clocks = inputs.clocks()
     context = {"office": inputs.office, "clocks": clocks, "explained": None}
     if clocks is not None:
         first, resolution = clocks.first_response, clocks.resolution
@@ -358,102 +327,30 @@ def _clocks_context(inputs: ClockInputs, clocks=None) -> dict:
     return context
 
 
-_LIVE_CLOCKS = generations.local_cache()
-_LIVE_CLOCKS_KEPT = 2000
-
-
-@dataclass(frozen=True)
-class StaffPageKept:
-    """What an officer's cached ticket page keeps for its live parts: the "take" form, shown
-    to every officer but the one the ticket is assigned to, and the clocks' inputs (pickled
-    apart: a view unpickles them only when the clocks must be computed again, which most
-    views need not)."""
-
-    clock_inputs: bytes
-    assignee_id: int | None
-    take_form: str
-    clocks_since: datetime  # the clocks as rendered hold from then until (None: for good)
-    clocks_until: datetime | None
-
-
-def _live_parts(request: HttpRequest, kept: StaffPageKept) -> dict[str, str]:
-    """The live parts of an officer's cached ticket page: the "take" form unless the viewer
-    holds the ticket, and the clocks unless they show what they showed when rendered."""
-    take = "" if kept.assignee_id == request.user.pk else kept.take_form
-    if _holds(kept.clocks_since, kept.clocks_until):
-        return {"take": take}
-    return {**_live_clocks(request, kept.clock_inputs), "take": take}
-
-
-def _holds(since, until) -> bool:
-    """True while clocks shown as of ``since`` still show the same (until ``until``)."""
-    now = clock.now()
-    return since <= now and (until is None or now < until)
-
-
-def _live_clocks(request: HttpRequest, pickled_inputs: bytes) -> dict[str, str]:
-    """The SLA clocks of an officer's cached ticket page, as of now.
-
-    Their markup is kept in this process until the first instant it may change (the next
-    half working minute, a warning, a due time; see offices.sla.Clock.shown_until): most views
-    compute nothing. The inputs hold the office's row (its hours version, its time zone)."""
-    key = (pickled_inputs, get_language())
-    kept = _LIVE_CLOCKS.get(key)
-    if kept is not None and _holds(kept[0], kept[1]):
-        return kept[2]
-    now = clock.now()
-    # written by this view into its own cache entry, as trusted as the pickles Django's
-    # cache backends read back
-    inputs: ClockInputs = pickle.loads(pickled_inputs)  # noqa: S301
-    clocks = inputs.clocks(now)
-    context = _clocks_context(inputs, clocks)
-    parts = {
-        "clocks": render_to_string("helpdesk/_ticket_clocks.html", context),
-        "due-explained": render_to_string("helpdesk/_ticket_due_explained.html", context),
-    }
-    if len(_LIVE_CLOCKS) >= _LIVE_CLOCKS_KEPT:
-        _LIVE_CLOCKS.clear()
-    _LIVE_CLOCKS[key] = (now, clocks and clocks.shown_until(now, inputs.edges), parts)
-    return parts
-
-
-def _ticket_page_scopes(request: HttpRequest) -> tuple[str, ...]:
-    """A ticket's page shows that ticket, its office's setup and what offices share."""
-    user = request.user
-    if user.is_staff_member:
-        office_id = user.office_id  # an admin without an office: not cached
-    elif user.is_operator:
-        office_id = user.organisation.office_id
-    else:
-        office_id = None
-    reference = request.resolver_match.kwargs["reference"]
-    if office_id is None or reference.isdigit():  # by id (API links): not cached
-        return ()
-    return (
-        generations.ticket_scope(reference),
-        generations.setup_scope(office_id),
-        generations.ALL,
-    )
-
-
-def ticket_page_audience(request: HttpRequest) -> tuple:
-    """Who sees a ticket's page alike: every officer of its office, every operator of its
-    party (each sees their own name and "take" form: placeholders and live parts). An admin
-    may see every office's tickets: their pages are their own."""
-    user = request.user
-    if user.is_superuser:
-        return ("user", user.pk)
-    if user.is_staff_member:
-        return ("office", user.office_id)
-    return ("organisation", user.organisation_id)
+@login_required
+def clocks(request: HttpRequest, reference: str) -> HttpResponse:
+    """A ticket's SLA clocks as of now, for its officers: the part of the (cached) ticket page
+    that htmx loads and refreshes every minute."""
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not is_office_staff(request.user, ticket.office):
+        raise Http404
+    inputs = clock_inputs(ticket, selectors.ticket_events(ticket=ticket))
+    context = {"ticket": ticket, **_clocks_context(inputs)}
+    return render(request, "helpdesk/_ticket_clocks.html", context)
 
 
 @login_required
-@cached_page(_ticket_page_scopes, live=_live_parts, audience=ticket_page_audience)
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
-    """A ticket's thread; for officers also its clocks (live on every view), forms, history."""
+    """A ticket's thread; for officers also its forms, history and clocks (loaded apart).
+
+    Cached per viewer until the ticket or its office's setup changes."""
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    return render(request, "helpdesk/detail.html", _detail_context(request, ticket))
+    versions = (ticket.pk, ticket.page_version, ticket.office.setup_version)
+    return cached_page(
+        request,
+        versions,
+        lambda: render(request, "helpdesk/detail.html", _detail_context(request, ticket)),
+    )
 
 
 @login_required

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from mejabantu.core.models import PageVersions
+
 
 class Region(models.Model):
     """An administrative region addressed by its Kemendagri code (e.g. 19.02)."""
@@ -37,8 +39,10 @@ class Region(models.Model):
         return f"{self.name} ({self.code})"
 
 
-class Office(models.Model):
+class Office(PageVersions):
     """A KPU office: KPU RI, a provincial KPU, or a KPU of a regency or city."""
+
+    VERSION_FIELDS = ("tickets_version", "setup_version")
 
     class Level(models.TextChoices):
         RI = "ri", _("KPU RI")
@@ -100,6 +104,9 @@ class Office(models.Model):
     hours_version = models.PositiveIntegerField(
         _("version of the working-time settings"), default=0, editable=False
     )
+    # what the office's cached pages show (core.page_cache): any of its tickets, its setup
+    tickets_version = models.PositiveBigIntegerField(default=0, editable=False)
+    setup_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["code"]

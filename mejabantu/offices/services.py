@@ -13,7 +13,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from mejabantu.core import generations
 from mejabantu.offices import business_time as bt
 from mejabantu.offices.models import (
     Closure,
@@ -28,8 +27,8 @@ from mejabantu.offices.models import (
 
 def _log(*, office: Office, actor, subject: str, before: Any, after: Any) -> HoursChange:
     Office.objects.filter(pk=office.pk).update(hours_version=F("hours_version") + 1)
+    Office.bump("setup_version", pk=office.pk)  # the pages that show its working time
     office.refresh_from_db(fields=["hours_version"])
-    generations.setup_changed(office.pk)  # cached pages with clocks keep the office's row
     return HoursChange.objects.create(
         office=office,
         actor=actor if getattr(actor, "pk", None) else None,

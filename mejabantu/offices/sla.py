@@ -13,10 +13,9 @@ the target event happens (first response, resolution). Its state is one of:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cached_property
 from typing import Protocol
 
@@ -54,45 +53,12 @@ class Clock:
     stopped_at: datetime | None = None
     paused_since: datetime | None = None
     explain: Callable[[], dict] | None = field(default=None, compare=False, repr=False)
-    # the instant some working minutes after another one (the office's calendar)
-    advance: Callable[[datetime, float], datetime] | None = field(
-        default=None, compare=False, repr=False
-    )
 
     @cached_property
     def explanation(self) -> dict:
         """How the due time was reached: segments of working time counted, days skipped,
         pauses (computed when first asked: most uses of a clock never need it)."""
         return self.explain() if self.explain is not None else {}
-
-    def shown_until(self, now: datetime, edges: Iterable[datetime] = ()) -> datetime | None:
-        """The first instant what this clock shows may differ from what it shows at ``now``:
-        its state, its due time, its working minutes elapsed rounded half up (None: never,
-        while its inputs stay). Working time never runs faster than the wall clock, so the
-        next half minute of it is at least that far away. ``edges``: instants at which its
-        inputs take effect (a pause's start or end, a stop), in case any is still to come.
-        With the office's calendar (``advance``), the next half minute of working time is
-        found exactly: a clock shown while the desk is closed holds until it opens."""
-        edges = [max(t, self.started_at) for t in edges if t is not None]  # none before
-        later = [t for t in edges if t >= now]
-        if self.stopped_at is None and self.paused_since is not None:
-            # waiting: the due time shown is where it would be if the clock resumed now; it
-            # stands still while the desk is closed and moves on with its working time
-            if self.advance is None:
-                return now
-            opens = self.advance(now, 1 / 60_000_000) - timedelta(microseconds=1)
-            if opens <= now:  # open: it moves a minute of it at most each minute
-                to_next_minute = timedelta(seconds=60 - self.due.second, microseconds=0)
-                opens = now + to_next_minute - timedelta(microseconds=self.due.microsecond)
-            return min([opens, *later])
-        if self.stopped_at is None:
-            to_next_half = math.floor(self.elapsed_minutes + 0.5) + 0.5 - self.elapsed_minutes
-            step = now + timedelta(minutes=to_next_half)
-            if self.advance is not None:
-                step = max(step, self.advance(now, to_next_half))
-            later.append(step)
-            later += [t for t in (self.warning_at, self.due) if t > now]
-        return min(later) if later else None
 
     @property
     def remaining_minutes(self) -> float:
@@ -203,7 +169,6 @@ def compute_clock(
         stopped_at=stopped_at if stopped_at is not None and stopped_at <= now else None,
         paused_since=paused_since if stopped_at is None else None,
         explain=explanation,
-        advance=lambda at, minutes: add_working_minutes(cal, at, minutes),
     )
 
 
@@ -249,14 +214,6 @@ class TicketClocks:
     def state(self) -> str:
         order = [BREACHED, WARNING, OK, PAUSED, MET]
         return min(self.first_response.state, self.resolution.state, key=order.index)
-
-    def shown_until(self, now: datetime, edges: Iterable[datetime] = ()) -> datetime | None:
-        """The first instant what either clock shows may change (None: never); ``edges`` as
-        for ``Clock.shown_until``."""
-        edges = tuple(edges)
-        instants = [c.shown_until(now, edges) for c in (self.first_response, self.resolution)]
-        instants = [t for t in instants if t is not None]
-        return min(instants) if instants else None
 
 
 def compute_ticket_clocks(

@@ -1,6 +1,5 @@
 """The ticket audit trail: one append-only event per change."""
 
-from mejabantu.core import sql
 from mejabantu.helpdesk.models import AuditEvent, Ticket
 
 
@@ -27,7 +26,8 @@ def audit(
         changes=clean,
         **({"created_at": at} if at else {}),
     )
-    return sql.insert(event)  # every write records one: the fixed INSERT
+    event.save(force_insert=True)
+    return event
 
 
 def _actor_name(actor, ticket: Ticket) -> str:

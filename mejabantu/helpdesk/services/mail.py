@@ -20,7 +20,6 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
-from mejabantu.core import sql
 from mejabantu.helpdesk.models import OutgoingMail, Ticket
 
 logger = logging.getLogger("mejabantu.mail")
@@ -47,8 +46,8 @@ def mail_queue(
         return None
     if dedupe_key and OutgoingMail.objects.filter(dedupe_key=dedupe_key).exists():
         return None
-    mail = sql.insert(
-        OutgoingMail(to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key)
+    mail = OutgoingMail.objects.create(
+        to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key
     )
     if not _tasks_in_this_database():  # else the worker's next round finds the row
         transaction.on_commit(lambda: _enqueue(mail.pk))

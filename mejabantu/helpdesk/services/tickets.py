@@ -9,7 +9,6 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts.models import Organisation, User
-from mejabantu.core import sql
 from mejabantu.helpdesk.models import (
     CannedAnswer,
     Category,
@@ -212,7 +211,7 @@ def ticket_create(
             ticket.reference = _next_reference(office, received_at)
             chosen = _round_robin_pick(office) if office.auto_assign else None
             ticket.assignee = chosen
-            sql.insert(ticket)
+            ticket.save(force_insert=True)
             attachments_save(ticket=ticket, message=None, uploads=uploads, actor=actor)
             audit(
                 ticket=ticket,
