@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from mejabantu.accounts import access
 from mejabantu.candidacy.models import PartyResult, RegionStats, Registration, RuleSet
 from mejabantu.candidacy.rules.params import RuleSetData, load_shipped, shipped_rule_sets
 from mejabantu.candidacy.rules.threshold import PartyResult as PurePartyResult
@@ -118,10 +119,8 @@ def registrations_visible_to(user) -> QuerySet[Registration]:
     ).prefetch_related("parties")
     if not user.is_authenticated:
         return qs.none()
-    if user.is_superuser or user.role == "admin":
-        return qs
-    if user.is_staff_member:
-        return qs.filter(office_id=user.office_id) if user.office_id else qs.none()
+    if user.is_staff_member or access.is_administrator(user):
+        return access.scoped(qs, user, organisation=None)
     org = user.organisation
     if org is None:
         return qs.none()

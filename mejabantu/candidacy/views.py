@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.accounts import access
 from mejabantu.candidacy import calculators, services
 from mejabantu.candidacy.forms import (
     CandidateForm,
@@ -187,11 +188,7 @@ def registration_new(request: HttpRequest) -> HttpResponse:
 
 
 def _staff_of(user, registration: Registration) -> bool:
-    return bool(
-        user.is_superuser
-        or user.role == "admin"
-        or (user.is_staff_member and user.office_id == registration.office_id)
-    )
+    return access.is_office_staff(user, registration.office_id)
 
 
 @login_required

@@ -8,10 +8,10 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.models import Ticket
-from mejabantu.helpdesk.services.tickets import is_office_staff
 
 router = Router(tags=["tickets"])
 

@@ -6,6 +6,7 @@ from functools import cached_property
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from mejabantu.accounts import access
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.core.templatetags.mejabantu import format_in_zone
 from mejabantu.helpdesk.models import (
@@ -24,16 +25,7 @@ LIST_RELATED = ("office", "category", "organisation", "assignee", "pending_guida
 
 def tickets_visible_to(user, related: tuple[str, ...] = LIST_RELATED) -> QuerySet[Ticket]:
     """Every ticket the user may see: an officer its office's, an operator its organisation's."""
-    qs = Ticket.objects.select_related(*related)
-    if user is None or not user.is_authenticated:
-        return qs.none()
-    if user.is_superuser:
-        return qs
-    if user.is_staff_member and user.office_id:
-        return qs.filter(office_id=user.office_id)
-    if user.is_operator:
-        return qs.filter(organisation_id=user.organisation_id)
-    return qs.none()
+    return access.scoped(Ticket.objects.select_related(*related), user)
 
 
 def ticket_get(*, user, reference: str) -> Ticket:
@@ -66,12 +58,7 @@ def thread_of(
 ) -> tuple[list[Message], list[Attachment]]:
     """The messages the user may see, each with its ``attachment_list``, and the files sent
     with the question itself: two queries whatever the thread's length."""
-    staff = (
-        not public
-        and user is not None
-        and user.is_authenticated
-        and (user.is_superuser or (user.is_staff_member and user.office_id == ticket.office_id))
-    )
+    staff = not public and user is not None and access.is_office_staff(user, ticket.office_id)
     thread = Message.objects.filter(ticket_id=ticket.pk).order_by("created_at", "id")
     if not staff:
         thread = thread.filter(internal=False)
@@ -103,9 +90,7 @@ def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Att
         staff = False
     else:
         allowed = tickets_visible_to(user).filter(pk=ticket.pk).exists()
-        staff = user.is_authenticated and (
-            user.is_superuser or (user.is_staff_member and user.office_id == ticket.office_id)
-        )
+        staff = access.is_office_staff(user, ticket.office_id)
     if not allowed or (attachment.message_id and attachment.message.internal and not staff):
         raise Http404
     return attachment

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import User
 from mejabantu.core.page_cache import cached_page
 from mejabantu.helpdesk import selectors, services
@@ -27,11 +28,7 @@ from mejabantu.helpdesk.forms import (
 )
 from mejabantu.helpdesk.models import Channel, Status, Ticket
 from mejabantu.helpdesk.services.sla import clock_inputs
-from mejabantu.helpdesk.services.tickets import (
-    is_office_staff,
-    public_token_for,
-    ticket_by_public_token,
-)
+from mejabantu.helpdesk.services.tickets import public_token_for, ticket_by_public_token
 from mejabantu.offices.hours import explanation_text
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from mejabantu.accounts import access
 from mejabantu.knowledge import search as index
 from mejabantu.knowledge.models import (
     Announcement,
@@ -86,11 +87,7 @@ def answer_get(*, slug: str, user=None) -> Answer:
 
 def answer_editable_by(answer: Answer, user) -> bool:
     """Staff of the publishing office (and admins) edit an answer."""
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_superuser or user.role == "admin":
-        return True
-    return bool(user.is_staff_member and user.office_id == answer.office_id)
+    return access.is_office_staff(user, answer.office_id)
 
 
 def answer_review_reasons(answer: Answer) -> list[Citation]:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Q, QuerySet
 
+from mejabantu.accounts import access
 from mejabantu.offices.models import Office
 from mejabantu.schedule import planning
 from mejabantu.schedule.models import (
@@ -101,13 +102,8 @@ def _visible(user) -> Q | None:
     no booking)."""
     if not getattr(user, "is_authenticated", False):
         return None
-    if user.is_superuser:
-        return Q()
-    if user.is_staff_member:
-        return Q(office_id=user.office_id)
-    if user.is_operator:
-        return Q(organisation_id=user.organisation_id)
-    return None
+    found = access.visible(user)
+    return Q() if found is None else found
 
 
 def appointments_visible_to(user) -> QuerySet[Appointment]:

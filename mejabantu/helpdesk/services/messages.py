@@ -5,12 +5,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.helpdesk.models import Message, Status, Ticket
 from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
 from mejabantu.helpdesk.services.errors import HelpdeskError, PermissionDenied
 from mejabantu.helpdesk.services.files import attachments_save
-from mejabantu.helpdesk.services.tickets import is_office_staff
 from mejabantu.helpdesk.signals import ticket_changed
 
 REOPENING = (Status.WAITING, Status.RESOLVED, Status.CLOSED)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk.models import (
     CannedAnswer,
@@ -28,13 +30,6 @@ from mejabantu.offices.models import Office
 
 FUTURE_TOLERANCE = timedelta(minutes=5)
 OLDEST_BACKDATE = timedelta(days=60)
-
-
-def is_office_staff(user, office: Office) -> bool:
-    """True if the user answers tickets of this office (or is an admin)."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return user.is_superuser or (user.is_staff_member and user.office_id == office.pk)
 
 
 def category_resolve(*, office: Office, category) -> Category:
@@ -317,8 +312,10 @@ def ticket_update(
             current.priority = changes["priority"]
     if "assignee" in changes:
         assignee = changes["assignee"]
-        if assignee is not None and not is_office_staff(assignee, current.office):
-            raise HelpdeskError(_("Assign the ticket to an officer of this office."))
+        if assignee is not None:  # as the database knows them now, not as read earlier
+            assignee = access.current_officer(current.office, assignee.pk)
+            if assignee is None:
+                raise HelpdeskError(_("Assign the ticket to an officer of this office."))
         if (assignee.pk if assignee else None) != current.assignee_id:
             diff["assignee"] = [current.assignee, assignee]
             current.assignee = assignee
@@ -450,7 +447,7 @@ def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None) -
 @transaction.atomic
 def office_set_auto_assign(*, office: Office, actor: User, enabled: bool) -> Office:
     """Switch automatic round-robin assignment on or off (coordinators only)."""
-    if not (actor.is_superuser or (actor.is_coordinator and actor.office_id == office.pk)):
+    if not access.is_office_coordinator(actor, office):
         raise PermissionDenied
     office.auto_assign = enabled
     office.save(update_fields=["auto_assign"])

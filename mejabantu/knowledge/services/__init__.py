@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
 from mejabantu.knowledge import search
 from mejabantu.knowledge.models import (
     Answer,
@@ -209,9 +210,7 @@ def _check_parameters(parameters: Iterable[str]) -> list[str]:
 def _can_edit(user, answer_office: Office) -> bool:
     if user is None:
         return True  # the loader and the import commands act as the system
-    if user.is_superuser or user.role == "admin":
-        return True
-    return bool(user.is_staff_member and user.office_id == answer_office.pk)
+    return access.is_office_staff(user, answer_office)
 
 
 def _unique_slug(question: str) -> str:

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
 from mejabantu.core.uploads import check_uploads
 from mejabantu.knowledge.models import Announcement, AnnouncementAttachment
 from mejabantu.offices.models import Office
@@ -22,9 +23,7 @@ from mejabantu.offices.models import Office
 def _check_staff(user, office: Office) -> None:
     if user is None:
         return  # the loader and commands act as the system
-    if user.is_superuser or user.role == "admin":
-        return
-    if not (user.is_staff_member and user.office_id == office.pk):
+    if not access.is_office_staff(user, office):
         raise PermissionDenied(_("Only staff of this office can publish its announcements."))
 
 

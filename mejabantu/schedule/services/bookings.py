@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.offices import clock
 from mejabantu.offices.models import Office
@@ -147,7 +148,10 @@ def _booking_org(actor: User, office: Office, organisation: Organisation | None)
         if organisation is None or organisation.office_id != office.pk:
             raise ScheduleError(_("Choose an organisation registered with this office."))
         return organisation
-    if getattr(actor, "is_operator", False) and actor.organisation.office_id == office.pk:
+    if (
+        access.is_operator_of(actor, actor.organisation_id)
+        and actor.organisation.office_id == office.pk
+    ):
         return actor.organisation
     raise PermissionDenied
 

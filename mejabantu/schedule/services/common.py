@@ -1,4 +1,4 @@
-"""Shared pieces of the schedule services: the error type and the staff check."""
+"""Shared pieces of the schedule services: the error type (the staff check is accounts.access)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
-from mejabantu.offices.models import Office
+from mejabantu.accounts.access import is_office_staff  # noqa: F401 (the schedule's callers)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACE_ATTEMPTS = 25
@@ -14,9 +14,3 @@ PLACE_ATTEMPTS = 25
 
 class ScheduleError(ValidationError):
     """Input a user can correct; the message says how. `code` names the rule for the API."""
-
-
-def is_office_staff(user, office: Office) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return user.is_superuser or (user.is_staff_member and user.office_id == office.pk)

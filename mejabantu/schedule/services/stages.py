@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
 from mejabantu.accounts.models import User
 from mejabantu.offices.models import Office
 from mejabantu.schedule.models import (
@@ -58,7 +59,7 @@ def stage_set_dates(
     election: str = "pilkada-2024",
 ) -> Stage:
     """Give an office its own dates for a stage (a coordinator correcting an unconfirmed date)."""
-    if not (actor.is_coordinator and (actor.is_superuser or actor.office_id == office.pk)):
+    if not access.is_office_coordinator(actor, office):
         raise PermissionDenied
     if ends_on < starts_on:
         raise ScheduleError(_("The end date is before the start date; check both dates."))

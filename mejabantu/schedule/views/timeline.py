@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.accounts import access
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
 from mejabantu.schedule import selectors, services
@@ -16,12 +17,7 @@ from mejabantu.schedule.views.common import now_in, today_in
 
 def _may_edit(request: HttpRequest, office) -> bool:
     user = request.user
-    return bool(
-        office is not None
-        and user.is_authenticated
-        and user.is_coordinator
-        and (user.is_superuser or user.office_id == office.pk)
-    )
+    return office is not None and access.is_office_coordinator(user, office)
 
 
 def timeline(

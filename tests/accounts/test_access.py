@@ -1,0 +1,209 @@
+"""Who may see what, over every role × office × kind of object (accounts.access), through the
+pages and the API as a user or an attacker guessing addresses would reach them; and the
+office-move defect: an officer moved away through the admin's own form is at once no longer
+offered, accepted or mailed as an assignee of the office left."""
+
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from mejabantu.accounts.models import User
+from mejabantu.accounts.services import api_token_issue
+from mejabantu.helpdesk import services
+from tests.helpdesk.conftest import PNG
+
+ROLES = ("admin", "koordinator", "petugas1", "lo-partai-a", "lo-partai-b", "petugas-bangka", None)
+STAFF = {"admin", "koordinator", "petugas1"}
+OWNER = {"lo-partai-a"}  # the party that asked / booked
+
+
+@pytest.fixture
+def objects(demo, users, office, settings, monkeypatch):
+    """One of each kind of object, all of KPU Kabupaten Belitung, of lo-partai-a's party."""
+    from mejabantu.candidacy import demo as candidacy_demo
+    from mejabantu.candidacy.models import Contest, Party
+    from mejabantu.candidacy.services import registration_create
+    from mejabantu.offices.models import Office
+    from mejabantu.schedule import services as schedule
+    from tests.schedule.conftest import NOW, wib
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    other = Office.objects.create(
+        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
+    )
+    User.objects.create_user("petugas-bangka", password="x", role="officer", office=other)
+    ticket, _ = services.ticket_create(
+        actor=users["lo-partai-a"],
+        office=office,
+        subject="Syarat usia calon",
+        body="Berapa batas usia?",
+        category="persyaratan-calon",
+        idempotency_key=uuid.uuid4(),
+        uploads=[SimpleUploadedFile("ktp.png", PNG, content_type="image/png")],
+    )
+    note = services.message_add(
+        ticket=ticket,
+        actor=users["petugas1"],
+        body="Catatan internal",
+        internal=True,
+        uploads=[SimpleUploadedFile("catatan.png", PNG, content_type="image/png")],
+    )
+    candidacy_demo.load()
+    party = Party.objects.get(code=users["lo-partai-a"].organisation.party_code)
+    registration = registration_create(
+        user=users["petugas1"],
+        contest=Contest.objects.get(region__code="19.02"),
+        route="party",
+        parties=[party],
+        head_name="Kepala Uji",
+        deputy_name="Wakil Uji",
+    )
+    monkeypatch.setenv("MEJABANTU_FAKE_NOW", NOW.isoformat())
+    appointment = schedule.appointment_book(
+        actor=users["lo-partai-a"], office=office, starts_at=wib(2024, 9, 3, 10, 0)
+    )
+    return {
+        "ticket": f"/tiket/{ticket.reference}/",
+        "ticket by id": f"/tiket/{ticket.pk}/",
+        "clocks": f"/tiket/{ticket.reference}/jam/",
+        "file of the question": f"/tiket/lampiran/{ticket.attachments.get(message=None).pk}/",
+        "file of an internal note": f"/tiket/lampiran/{note.attachments.get().pk}/",
+        "registration": f"/pencalonan/pendaftaran/{registration.number}/",
+        "appointment": f"/jadwal/janji/{appointment.pk}/",
+        "api ticket": f"/api/v1/tickets/{ticket.reference}",
+    }
+
+
+def _allowed(kind: str, role: str | None) -> bool:
+    if role in STAFF:
+        return True
+    if role in OWNER:
+        return kind not in ("clocks", "file of an internal note")
+    return False
+
+
+def _client(role: str | None) -> Client:
+    client = Client()
+    if role is not None:
+        client.force_login(User.objects.get(username=role))
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_sees_exactly_what_is_its_own(objects, role):
+    client = _client(role)
+    token = api_token_issue(user=User.objects.get(username=role)) if role else "no-token"
+    seen = {}
+    for kind, url in objects.items():
+        if kind.startswith("api"):
+            response = client.get(url, headers={"Authorization": f"Bearer {token}"})
+            assert response["Content-Type"].startswith("application/json")
+        else:
+            response = client.get(url)
+        seen[kind] = response.status_code
+    expected = {}
+    for kind in objects:
+        if _allowed(kind, role):
+            expected[kind] = 200
+        elif role is None:
+            expected[kind] = 401 if kind.startswith("api") else 302  # to the sign-in page
+        else:
+            expected[kind] = 404  # never "forbidden": a guessed address reveals nothing
+    assert seen == expected
+
+
+@pytest.mark.parametrize("role", ["lo-partai-a", "lo-partai-b", "petugas-bangka"])
+def test_no_one_but_the_office_s_staff_changes_a_ticket(objects, role, users):
+    client = _client(role)
+    reference = objects["ticket"].split("/")[2]
+    for action, data in [
+        ("ubah/", {"status": "ditutup", "version": 1}),
+        ("ambil/", {}),
+        ("gabung/", {"target": reference}),
+    ]:
+        assert client.post(f"/tiket/{reference}/{action}", data).status_code == 404
+    from mejabantu.helpdesk.models import Ticket
+
+    ticket = Ticket.objects.get(reference=reference)
+    assert ticket.status == "baru" and ticket.assignee is None
+
+
+def _admin_moves(admin: Client, user: User, office) -> None:
+    """Move ``user`` to ``office`` through the Django admin's own user form."""
+    url = f"/admin/accounts/user/{user.pk}/change/"
+    assert admin.get(url).status_code == 200
+    data = {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": "on",
+        "role": user.role,
+        "office": office.pk,
+        "organisation": "",
+        "phone": user.phone,
+        "on_duty": "on" if user.on_duty else "",
+        "is_demo_account": "on" if user.is_demo_account else "",
+        "last_login_0": "",
+        "last_login_1": "",
+        "date_joined_0": user.date_joined.strftime("%Y-%m-%d"),
+        "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
+    }
+    response = admin.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    user.refresh_from_db()
+    assert user.office_id == office.pk
+
+
+def test_an_officer_moved_in_the_admin_is_no_assignee_of_the_office_left(client, users, office):
+    from mejabantu.helpdesk.models import OutgoingMail
+    from mejabantu.offices.models import Office
+
+    ticket, _ = services.ticket_create(
+        actor=users["lo-partai-a"],
+        office=office,
+        subject="Pindah kantor",
+        body="Siapa yang menjawab?",
+        category="persyaratan-calon",
+        idempotency_key=uuid.uuid4(),
+    )
+    client.force_login(users["petugas1"])
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert '<option value="petugas2">' in page  # offered while petugas2 works here
+    other = Office.objects.create(
+        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
+    )
+    stale = User.objects.get(username="petugas2")  # as a lookup read before the move holds it
+    admin = Client()
+    admin.force_login(users["admin"])
+    _admin_moves(admin, User.objects.get(username="petugas2"), other)
+
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert '<option value="petugas2">' not in page  # the cached page moved on
+    response = client.post(
+        f"/tiket/{ticket.reference}/ubah/",
+        {
+            "version": ticket.version,
+            "status": "diproses",
+            "priority": ticket.priority,
+            "category": "persyaratan-calon",
+            "assignee": "petugas2",
+            "pending_guidance": "",
+        },
+    )
+    assert response.status_code == 400
+    # the service refuses it too, even handed the User object read before the move
+    with pytest.raises(services.HelpdeskError):
+        services.ticket_update(
+            ticket=ticket,
+            actor=users["petugas1"],
+            expected_version=None,
+            assignee=stale,
+        )
+    ticket.refresh_from_db()
+    assert ticket.assignee is None
+    assert not OutgoingMail.objects.filter(to=stale.email).exists()
+    mover = _client("petugas2")
+    assert mover.get(ticket.get_absolute_url()).status_code == 404
