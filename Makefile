@@ -29,6 +29,7 @@ test-services:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	MEJABANTU_DEMO=1 $(BIN)/mejabantu makemigrations --check --dry-run
 
 # Tests run in demo mode (generated secret key, demo accounts); each database gets a var/ of its own.

@@ -1,38 +1,10 @@
 """The JSON API under /api/v1 (django-ninja); each app adds its router."""
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import HttpBearer
 
-from mejabantu.accounts.services import api_token_user
-
-
-class BearerAuth(HttpBearer):
-    """`Authorization: Bearer <token>` from POST /api/v1/auth/token."""
-
-    def authenticate(self, request: HttpRequest, token: str):
-        user = api_token_user(raw=token)
-        if user is not None:
-            request.user = user
-        return user
-
-
-class OptionalBearerAuth(BearerAuth):
-    """Like BearerAuth, but anonymous callers pass as AnonymousUser (open endpoints)."""
-
-    def __call__(self, request: HttpRequest):
-        from django.contrib.auth.models import AnonymousUser
-
-        result = super().__call__(request)
-        if result:
-            return result
-        request.user = AnonymousUser()
-        return request.user
-
-
-bearer = BearerAuth()
-optional_bearer = OptionalBearerAuth()
+from mejabantu.accounts.api_auth import bearer, optional_bearer  # noqa: F401 (routers' too)
 
 api = NinjaAPI(
     title="Mejabantu API",

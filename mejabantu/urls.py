@@ -6,9 +6,10 @@ from django.views.i18n import JavaScriptCatalog
 
 from mejabantu.api import api
 from mejabantu.core import views as core_views
+from mejabantu.offices import views as office_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", office_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -1,11 +1,6 @@
-"""Background tasks of the helpdesk (run by `mejabantu worker`)."""
+"""Background tasks of the helpdesk (run by `mejabantu worker`). The mail task lives with the
+outbox (services.mail); this name stays for tasks queued before it moved."""
 
-from django_tasks import task
+from mejabantu.helpdesk.services.mail import deliver_mail
 
-from mejabantu.helpdesk.services.mail import mail_deliver
-
-
-@task()
-def deliver_mail(mail_id: int) -> bool:
-    """Send one queued notification; failures are retried by the periodic mail sweep."""
-    return mail_deliver(mail_id)
+__all__ = ["deliver_mail"]

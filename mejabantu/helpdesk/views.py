@@ -28,7 +28,7 @@ from mejabantu.helpdesk.forms import (
 )
 from mejabantu.helpdesk.models import Channel, Status, Ticket
 from mejabantu.helpdesk.services.sla import clock_inputs
-from mejabantu.helpdesk.services.tickets import public_token_for, ticket_by_public_token
+from mejabantu.helpdesk.services.tokens import public_token_for, ticket_by_public_token
 from mejabantu.offices.hours import explanation_text
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get

@@ -3,7 +3,7 @@
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from mejabantu.api import optional_bearer
+from mejabantu.accounts.api_auth import optional_bearer
 from mejabantu.knowledge import selectors
 from mejabantu.offices.models import Office
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -23,7 +24,14 @@ from mejabantu.offices.forms import (
     WeeklyHoursForm,
 )
 from mejabantu.offices.hours import OpeningStatus, opening_status
-from mejabantu.offices.models import Closure, HoursChange, HoursOverride, SlaPolicy, SpecialDay
+from mejabantu.offices.models import (
+    Closure,
+    HoursChange,
+    HoursOverride,
+    Office,
+    SlaPolicy,
+    SpecialDay,
+)
 from mejabantu.offices.selectors import (
     hours_changes,
     office_closures,
@@ -300,3 +308,17 @@ def sla_remove(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     services.sla_policy_delete(policy=policy, actor=request.user)
     messages.success(request, _("The SLA policy was removed."))
     return redirect("offices:sla", code=office.code)
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each user where their work is; the public sees the offices."""
+    user = request.user
+    if user.is_authenticated:
+        if user.is_staff_member and (user.office_id or user.is_superuser):
+            return redirect("helpdesk:queue")
+        if user.is_operator:
+            return redirect("helpdesk:my_tickets")
+    default = getattr(settings, "MEJABANTU_DEFAULT_OFFICE", "19.02")
+    office = Office.objects.filter(code=default).first()
+    offices = Office.objects.select_related("parent").order_by("level", "code")[:50]
+    return render(request, "core/home.html", {"office": office, "offices": offices})

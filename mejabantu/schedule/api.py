@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError, ValidationError
 
+from mejabantu.accounts.api_auth import bearer, optional_bearer
 from mejabantu.accounts.models import Organisation
-from mejabantu.api import bearer, optional_bearer
 from mejabantu.offices import clock
 from mejabantu.offices.selectors import office_get
 from mejabantu.schedule import selectors, services

@@ -19,6 +19,7 @@ from datetime import timedelta
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from mejabantu.helpdesk.models import OutgoingMail, Ticket
 
@@ -60,9 +61,13 @@ def _tasks_in_this_database() -> bool:
     return settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
-def _enqueue(mail_id: int) -> None:
-    from mejabantu.helpdesk.tasks import deliver_mail
+@task()
+def deliver_mail(mail_id: int) -> bool:
+    """Send one queued notification; failures are retried by the periodic mail sweep."""
+    return mail_deliver(mail_id)
 
+
+def _enqueue(mail_id: int) -> None:
     try:
         deliver_mail.enqueue(mail_id)
     except Exception:  # the periodic sweep picks it up

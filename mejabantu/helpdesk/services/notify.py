@@ -12,6 +12,7 @@ from django.utils import translation
 from mejabantu.accounts.models import User
 from mejabantu.helpdesk.models import Ticket
 from mejabantu.helpdesk.services.mail import mail_queue
+from mejabantu.helpdesk.services.tokens import public_token_for
 
 
 def _site() -> str:
@@ -28,8 +29,6 @@ def _render(template: str, context: dict) -> tuple[str, str]:
 def requester_link(ticket: Ticket) -> str:
     """The link the requester follows: the ticket page, or the secret link for the public."""
     if ticket.organisation_id is None and ticket.public_token_digest:
-        from mejabantu.helpdesk.services.tickets import public_token_for
-
         token = public_token_for(ticket.idempotency_key)
         return _site() + reverse("helpdesk:public_thread", kwargs={"token": token})
     return _site() + ticket.get_absolute_url()

@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts import access
@@ -25,6 +24,10 @@ from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
 from mejabantu.helpdesk.services.errors import ConflictError, HelpdeskError, PermissionDenied
 from mejabantu.helpdesk.services.files import attachments_save
+from mejabantu.helpdesk.services.tokens import (
+    public_token_for,
+    token_digest,
+)
 from mejabantu.helpdesk.signals import ticket_changed
 from mejabantu.offices.models import Office
 
@@ -49,27 +52,6 @@ def category_resolve(*, office: Office, category) -> Category:
             % {"code": category}
         )
     return found
-
-
-def public_token_for(key: uuid.UUID) -> str:
-    """The secret link token of a public ticket: derived, so a resubmit shows the same link."""
-    return salted_hmac("mejabantu.helpdesk.public", str(key)).hexdigest()[:40]
-
-
-def _token_digest(raw: str) -> str:
-    import hashlib
-
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def ticket_by_public_token(raw: str) -> Ticket | None:
-    return (
-        Ticket.objects.select_related("office", "category", "assignee")
-        .filter(public_token_digest=_token_digest(raw))
-        .first()
-        if raw
-        else None
-    )
 
 
 def _next_reference(office: Office, when: datetime) -> str:
@@ -185,7 +167,7 @@ def ticket_create(
             requester_name=requester_name.strip()[:150],
             requester_email=requester_email.strip(),
             requester_phone=requester_phone.strip(),
-            public_token_digest=_token_digest(public_token_for(key)) if public else "",
+            public_token_digest=token_digest(public_token_for(key)) if public else "",
             category=category,
             subject=subject[:200],
             body=body,
