@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install and start what the test suite needs on a fresh Debian machine:
-# Debian's Chromium (browser tests) and a running PostgreSQL with a role for this user.
+# Debian's Chromium (browser tests), a running PostgreSQL with a role for this user, Redis.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 updated=0
@@ -19,6 +19,13 @@ if ! pg_isready -q; then
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
   for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
 fi
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "installing Redis"; apt_install redis-server
+fi
+if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then
+  echo "starting Redis"; redis-server --daemonize yes --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && break; sleep 1; done
+fi
 me=$(whoami)
 if ! psql -d postgres -Atc "select 1" >/dev/null 2>&1; then
   echo "creating PostgreSQL role $me"
@@ -26,4 +33,4 @@ if ! psql -d postgres -Atc "select 1" >/dev/null 2>&1; then
 fi
 psql -d postgres -Atc "select 1 from pg_database where datname='mejabantu'" | grep -q 1 \
   || createdb mejabantu
-echo "test services ready: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(pg_isready)"
+echo "test services ready: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(pg_isready), redis $(redis-cli -h 127.0.0.1 ping)"

@@ -12,6 +12,8 @@ A page is kept per viewer, address, language and htmx request, and per CSRF cook
 carry a token made from that cookie, valid for no other browser. Pages with flash messages
 waiting are never cached (the messages are shown once), nor answers other than a plain 200.
 
+``cached_value`` keeps a value the same way (an office's lists, under its setup version).
+
 The cache is Django's: local memory for one process, Redis (``CACHE_URL``) when several
 processes or machines serve. Nothing here is per process but what Django's cache keeps.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib import messages
@@ -28,6 +31,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 
 TIMEOUT = 600  # seconds: a page nobody views again leaves the cache after this
+T = TypeVar("T")
 
 
 def _key(request: HttpRequest, versions: tuple[Hashable, ...], csrf_cookie: str) -> str:
@@ -77,3 +81,16 @@ def cached_page(
     if response.status_code == 200 and not response.streaming and not response.cookies:
         cache.set(key, (response.content, response["Content-Type"]), timeout)
     return response
+
+
+def cached_value(name: str, versions: tuple[Hashable, ...], read: Callable[[], T]) -> T:
+    """What ``read()`` returns, from the cache while ``versions`` stay the same: for lists
+    many pages show alike (an office's categories, officers...), keyed like the pages."""
+    parts = (connection.settings_dict["NAME"], versions)
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    key = f"value:{name}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = read()
+        cache.set(key, found, TIMEOUT)
+    return found

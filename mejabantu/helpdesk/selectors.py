@@ -8,6 +8,7 @@ from django.http import Http404
 
 from mejabantu.accounts import access
 from mejabantu.accounts.models import Organisation, User
+from mejabantu.core.page_cache import cached_value
 from mejabantu.core.templatetags.mejabantu import format_in_zone
 from mejabantu.helpdesk.models import (
     Attachment,
@@ -178,36 +179,44 @@ def ticket_queue(
 
 
 class OfficeLookups:
-    """What the office's forms and filters list (and its SLA policies), each read on first use."""
+    """What the office's forms and filters list (and its SLA policies), each read on first use
+    and kept in the cache under the office's setup version (core.page_cache.cached_value):
+    any change of them moves that version (helpdesk.signals)."""
 
     def __init__(self, office: Office):
         self.office = office
 
+    def _kept(self, name: str, read):
+        versions = (self.office.pk, self.office.setup_version)
+        return cached_value(f"office-{name}", versions, lambda: read(self.office))
+
     @cached_property
     def categories(self) -> list[Category]:
-        return categories_for(self.office)
+        return self._kept("categories", categories_for)
 
     @cached_property
     def officers(self) -> list[User]:
-        return officers_of(self.office)
+        return self._kept("officers", officers_of)
 
     @cached_property
     def organisations(self) -> list[Organisation]:
-        return organisations_of(self.office)
+        return self._kept("organisations", organisations_of)
 
     @cached_property
     def canned_answers(self) -> list[CannedAnswer]:
-        return canned_answers_for(self.office)
+        return self._kept("canned-answers", canned_answers_for)
 
     @cached_property
     def guidance(self) -> list:
-        return guidance_open_for(self.office)
+        return self._kept("guidance", guidance_open_for)
 
     @cached_property
     def sla_policies(self) -> list:
         from mejabantu.offices.models import SlaPolicy
 
-        return list(SlaPolicy.objects.filter(office=self.office))
+        return self._kept(
+            "sla-policies", lambda office: list(SlaPolicy.objects.filter(office=office))
+        )
 
 
 def office_lookups(office: Office) -> OfficeLookups:
