@@ -61,17 +61,28 @@ def _office(sender, instance, **kwargs) -> None:
     setup_changed(instance.pk)
 
 
+_SIGN_IN_FIELDS = {"last_login", "password"}
+
+
+def _user_before(sender, instance, update_fields=None, **kwargs) -> None:
+    """Where a user belonged before this save (read from the database: the instance may have
+    been read long ago, as the admin's form reads it)."""
+    if update_fields is not None and set(update_fields) <= _SIGN_IN_FIELDS:
+        return
+    before = User.objects.filter(pk=instance.pk).values_list("office_id", "organisation_id")
+    instance._belonged_before = before.first() if instance.pk else None
+
+
 def _user(sender, instance, update_fields=None, **kwargs) -> None:
     """People are part of an office's setup (its officers, its parties' operators): a move to
     another office changes both the office left and the one joined."""
-    if update_fields is not None and set(update_fields) <= {"last_login", "password"}:
+    if update_fields is not None and set(update_fields) <= _SIGN_IN_FIELDS:
         return  # signing in changes nothing the pages show
     now = (instance.office_id, instance.organisation_id)
-    before = getattr(instance, "_belonged_when_read", now)
+    before = getattr(instance, "_belonged_before", None) or now
     offices = {now[0], before[0]} | {_organisation_office(o) for o in {now[1], before[1]}}
     for office_id in offices - {None}:
         setup_changed(office_id)
-    instance._belonged_when_read = now
 
 
 def _organisation_office(organisation_id: int | None) -> int | None:
@@ -82,18 +93,13 @@ def _organisation_office(organisation_id: int | None) -> int | None:
     )
 
 
-def _user_read(sender, instance, **kwargs) -> None:
-    """Remember where a user read from the database belonged (see ``_user``)."""
-    instance._belonged_when_read = (instance.office_id, instance.organisation_id)
-
-
 def _everywhere(sender, instance, **kwargs) -> None:
     """Guidance awaited by an office is listed in every office below it: all offices change."""
     setup_changed(None)
 
 
 def connect() -> None:
-    from django.db.models.signals import post_init
+    from django.db.models.signals import pre_save
 
     from mejabantu.knowledge.models import PendingGuidance
 
@@ -110,4 +116,4 @@ def connect() -> None:
         post_delete.connect(ticket_owned, sender=model, dispatch_uid=f"v-del-{model.__name__}")
     post_save.connect(_user, sender=User, dispatch_uid="v-User")
     post_delete.connect(_user, sender=User, dispatch_uid="v-del-User")
-    post_init.connect(_user_read, sender=User, dispatch_uid="v-init-User")
+    pre_save.connect(_user_before, sender=User, dispatch_uid="v-before-User")
