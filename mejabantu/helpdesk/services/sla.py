@@ -48,8 +48,7 @@ def ticket_pauses(ticket: Ticket, events=None) -> list[Pause]:
 
 @dataclass(frozen=True)
 class ClockInputs:
-    """Everything a ticket's clocks are computed from but the time: a ticket page cached
-    with it shows live clocks without reading the ticket again."""
+    """Everything a ticket's clocks are computed from but the time."""
 
     office: Office
     category_code: str
@@ -59,12 +58,6 @@ class ClockInputs:
     resolved_at: datetime | None
     pauses: tuple[Pause, ...]
     policies: tuple[SlaPolicy, ...]
-
-    @property
-    def edges(self) -> tuple[datetime, ...]:
-        """The instants at which these inputs take effect (see Clock.shown_until)."""
-        pauses = [t for p in self.pauses for t in (p.start, p.end)]
-        return tuple(t for t in (*pauses, self.first_responded_at, self.resolved_at) if t)
 
     def clocks(self, now=None) -> TicketClocks | None:
         """The clocks at ``now`` (default: the clock's now); None when no SLA policy applies."""
