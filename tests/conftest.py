@@ -7,6 +7,24 @@ import pytest
 os.environ.setdefault("MEJABANTU_DEMO", "1")
 
 
+# Argon2 costs about a second per password on the shared machine; the suite hashes the demo
+# passwords once per session and signs in often. MD5 first makes that cheap; Argon2 stays second
+# so a hash made with it still verifies. Tests whose subject is hashing put Argon2 first
+# (tests/accounts/test_auth.py); production keeps Argon2 (tests/core/test_settings.py).
+FAST_PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher():
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: databases roll back, cached pages would not."""

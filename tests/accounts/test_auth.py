@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.hashers import identify_hasher
+from django.test import override_settings
 
 from mejabantu.accounts.models import User
 
@@ -8,8 +9,19 @@ def _login(client, username, password):
     return client.post("/akun/masuk/", {"username": username, "password": password})
 
 
-def test_passwords_are_hashed_with_argon2(users):
-    assert identify_hasher(users["petugas1"].password).algorithm == "argon2"
+ARGON2_FIRST = override_settings(
+    PASSWORD_HASHERS=[
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+)
+
+
+@ARGON2_FIRST
+def test_passwords_are_hashed_with_argon2(db):
+    user = User.objects.create_user("petugas-baru", password="Belitung-baru-2024!")
+    assert identify_hasher(user.password).algorithm == "argon2"
+    assert user.check_password("Belitung-baru-2024!")
 
 
 def test_demo_account_signs_in_in_demo_mode(client, users, settings):

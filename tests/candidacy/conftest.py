@@ -23,13 +23,6 @@ def old_rules():
     return load_shipped("uu10-2016-pkpu8-2024")
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hasher(settings):
-    # The demo accounts hash their passwords with Argon2 (about a second each on the shared
-    # machine); these tests sign in with force_login, so a cheap hasher keeps them fast.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def candidacy_reference(db):
     """Rule sets, parties and the Belitung figures, without accounts or registrations."""

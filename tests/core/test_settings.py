@@ -46,6 +46,16 @@ def test_production_profile_passes_check_deploy(tmp_path):
     assert result.returncode == 0, result.stderr + result.stdout
 
 
+def test_production_hashes_passwords_with_argon2(tmp_path):
+    code = "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])"
+    result = _run(
+        {"MEJABANTU_VAR": str(tmp_path), "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "x"}, code
+    )
+    assert result.stdout.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher", (
+        result.stderr
+    )
+
+
 @pytest.mark.parametrize("value", ["0", ""])
 def test_debug_is_off_unless_asked(value, tmp_path):
     code = "from django.conf import settings; print(settings.DEBUG)"

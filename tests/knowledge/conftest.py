@@ -7,12 +7,6 @@ import pytest
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """The demo accounts are hashed with Argon2 by default; these tests do not need it."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def kb(demo):
     """Load the fixture regulations and answers through the seed loader, published and indexed."""

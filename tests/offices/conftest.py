@@ -11,12 +11,6 @@ def _fresh_calendars():
     office_calendar_cache_clear()
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Demo accounts hash their passwords; a fast hasher keeps these tests quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def offices(db):
     """Only the demo offices and their hours (no accounts)."""

@@ -30,9 +30,3 @@ def book(office, users, frozen_now):
         )
 
     return _book
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The demo accounts are hashed per test; Argon2 there only costs time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
