@@ -33,8 +33,7 @@ def _fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo(db):
+def _load_demo() -> None:
     """The demo offices and accounts (the same loaders `make run` uses)."""
     from mejabantu.accounts import demo as accounts_demo
     from mejabantu.helpdesk.defaults import ensure_default_categories
@@ -43,6 +42,33 @@ def demo(db):
     offices_demo.load()
     accounts_demo.load()
     ensure_default_categories()  # transactional tests flush what migrations created
+
+
+def _demo_is_loaded() -> bool:
+    from mejabantu.accounts.models import User
+    from mejabantu.helpdesk.models import Category
+
+    # accounts are loaded after the offices; categories may be flushed with them
+    return (
+        User.objects.filter(is_demo_account=True).exists()
+        and Category.objects.filter(office=None).exists()
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, _fast_password_hasher):
+    """The test database, with the demo data built once for the session: most tests only
+    read it, and each rolls back what it writes."""
+    with django_db_blocker.unblock():
+        _load_demo()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo offices and accounts: built once per session, again only after a
+    transactional test (transaction=True flushes the database when it ends)."""
+    if not _demo_is_loaded():
+        _load_demo()
 
 
 @pytest.fixture
