@@ -31,6 +31,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	MEJABANTU_DEMO=1 $(BIN)/mejabantu makemigrations --check --dry-run
+	MEJABANTU_DEMO=1 $(BIN)/mypy mejabantu
 
 # Tests run in demo mode (generated secret key, demo accounts); each database gets a var/ of its own.
 test-sqlite: install messages

@@ -83,7 +83,7 @@ def registration_verdicts(rule_set: RuleSetData, registration: Registration) -> 
 
 def verdict_summary(verdicts: dict) -> dict[str, str]:
     """Return {check key: status} for comparing two sets of verdicts."""
-    summary = {}
+    summary: dict[str, str] = {}
     if not verdicts:
         return summary
     summary["nomination"] = verdicts["nomination"]["status"]

@@ -118,7 +118,7 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    organisation = forms.ModelChoiceField(
+    organisation = forms.ModelChoiceField(  # type: ignore[var-annotated]
         label=_("Proposing organisation (liaison team)"), queryset=None, required=False
     )
     head_name = forms.CharField(label=_("Head candidate"), max_length=150)
@@ -187,7 +187,7 @@ def _parse_bands(text: str) -> list[dict]:
         if upper == "-":
             rows.append({"upper": None, "percent": percent})
         elif upper.replace(".", "").isdigit():
-            rows.append({"upper": int(upper.replace(".", "")), "percent": percent})
+            rows.append({"upper": int(upper.replace(".", "")), "percent": percent})  # type: ignore[dict-item]
         else:
             raise forms.ValidationError(
                 _("Line %(n)s: the upper bound must be a whole number, or - for the last band."),

@@ -49,7 +49,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def coalition(request: HttpRequest) -> HttpResponse:
     """Coalition calculator: pick parties, see share, requirement, verdict, who completes it."""
     data = request.GET if "region" in request.GET else None
-    region_code = (data or {}).get("region") or "19.02"
+    region_code = (data.get("region") if data else None) or "19.02"
     figures = region_figures(code=region_code)
     party_choices = [(p.code, p.name) for p in figures.results] if figures else []
     form = CoalitionForm(data, party_choices=party_choices, initial={"region": region_code})

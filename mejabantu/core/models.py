@@ -1,5 +1,7 @@
 """Infrastructure shared by the apps."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import F
 
@@ -17,7 +19,7 @@ class PageVersions(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding and not kwargs.get("force_insert") and self.VERSION_FIELDS:
             fields = kwargs.get("update_fields")
             if fields is None:
@@ -26,7 +28,7 @@ class PageVersions(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def bump(cls, field: str, **lookup) -> None:
+    def bump(cls, field: str, **lookup: Any) -> None:
         """Move ``field`` on to a new version in the rows ``lookup`` selects."""
         assert field in cls.VERSION_FIELDS
         cls._default_manager.filter(**lookup).update(**{field: F(field) + 1})

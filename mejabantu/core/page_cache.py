@@ -89,7 +89,7 @@ def cached_value(name: str, versions: tuple[Hashable, ...], read: Callable[[], T
     parts = (connection.settings_dict["NAME"], versions)
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
     key = f"value:{name}:{digest}"
-    found = cache.get(key)
+    found: T | None = cache.get(key)
     if found is None:
         found = read()
         cache.set(key, found, TIMEOUT)

@@ -1,10 +1,12 @@
 """Attachment checks: the type comes from the content, never from the file name."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 # kind detected from content -> (MIME type, accepted name endings)
@@ -26,11 +28,12 @@ class CheckedUpload:
     size: int
 
 
-def check_upload(upload) -> CheckedUpload:
+def check_upload(upload: UploadedFile) -> CheckedUpload:
     """Return the upload with its true type, or raise ValidationError saying what to do."""
     limit = settings.MAX_UPLOAD_MB * 1024 * 1024
-    name = upload.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
-    if upload.size > limit:
+    size = upload.size or 0
+    name = (upload.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
+    if size > limit:
         raise ValidationError(
             _(
                 "The file %(name)s is larger than %(limit)s MB. Compress it or split it, "
@@ -64,10 +67,10 @@ def check_upload(upload) -> CheckedUpload:
             )
             % {"name": name, "kind": detected.upper()}
         )
-    return CheckedUpload(file=upload, name=name, content_type=mime, size=upload.size)
+    return CheckedUpload(file=upload, name=name, content_type=mime, size=size)
 
 
-def _office_kind(upload) -> str | None:
+def _office_kind(upload: UploadedFile) -> str | None:
     import zipfile
 
     try:
@@ -84,7 +87,9 @@ def _office_kind(upload) -> str | None:
     return None
 
 
-def check_uploads(files, *, max_files: int = MAX_FILES) -> list[CheckedUpload]:
+def check_uploads(
+    files: Iterable[UploadedFile] | None, *, max_files: int = MAX_FILES
+) -> list[CheckedUpload]:
     """Check every file; one ValidationError names each refused file (not only the first)."""
     files = list(files or [])
     if len(files) > max_files:

@@ -519,7 +519,7 @@ def search_with_tokens(
         return [], tokens
     candidates = _candidates(finding, filters, stats)
     hits = [
-        Hit(kind=s.payload[0], key=s.payload[1], object_id=s.payload[2], score=s.score)
+        Hit(kind=s.payload[0], key=s.payload[1], object_id=s.payload[2], score=s.score)  # type: ignore[index]
         for s in ranking.rank(candidates, tokens, stats, limit)
     ]
     return hits, tokens

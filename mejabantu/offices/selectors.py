@@ -167,7 +167,7 @@ def dated_entries(office: Office, first: date, last: date) -> list[DatedEntry]:
     for day, closures in calendar.closures.items():
         if first <= day <= last:
             for closure in closures:
-                hours = "" if closure.whole_day else bt.spans_text([(closure.start, closure.end)])
+                hours = "" if closure.whole_day else bt.spans_text([(closure.start, closure.end)])  # type: ignore[list-item]
                 entries.append(DatedEntry(date=day, name=closure.name, kind="closure", hours=hours))
     confirmed = dict(
         SpecialDay.objects.filter(office=office, date__range=(first, last)).values_list(

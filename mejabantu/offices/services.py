@@ -107,7 +107,7 @@ def closure_create(
     end: time | None = None,
 ) -> Closure:
     """Close the desk on a date: collective leave, a holiday, or a local closure (or a span)."""
-    if (start is None) != (end is None) or (start is not None and end <= start):
+    if (start is None) != (end is None) or (start is not None and end is not None and end <= start):
         raise ValueError("a partial closure needs a start before its end")
     closure = Closure.objects.create(
         office=office, date=day, name=name, kind=kind, start=start, end=end

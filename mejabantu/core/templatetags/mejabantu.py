@@ -2,9 +2,11 @@
 
 import html
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import template
+from django.forms import BoundField, Form
 from django.forms.widgets import EmailInput, NumberInput, Select, TextInput
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS
@@ -37,25 +39,25 @@ def format_in_zone(value: datetime | None, tz_name: str, *, short: bool = False)
 
 
 @register.filter
-def office_dt(value: datetime | None, office=None) -> str:
+def office_dt(value: datetime | None, office: object = None) -> str:
     """Show a datetime in the office's zone (WIB when no office is given)."""
     tz_name = getattr(office, "timezone", None) or "Asia/Jakarta"
     return format_in_zone(value, tz_name)
 
 
 @register.filter
-def office_short_dt(value: datetime | None, office=None) -> str:
+def office_short_dt(value: datetime | None, office: object = None) -> str:
     """Show a datetime compactly in the office's zone, e.g. '23 Agu 2024 15.18 WIB'."""
     tz_name = getattr(office, "timezone", None) or "Asia/Jakarta"
     return format_in_zone(value, tz_name, short=True)
 
 
-def _escape(value) -> str:
+def _escape(value: object) -> str:
     """``conditional_escape`` without Django's lazy-argument wrapper (a hot loop of options)."""
     return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
-def _attrs(attrs: dict) -> str:
+def _attrs(attrs: dict[str, Any]) -> str:
     """Attributes as django/forms/widgets/attrs.html writes them."""
     return "".join(
         f" {name}" if value is True else f' {name}="{_escape(value)}"'
@@ -64,26 +66,26 @@ def _attrs(attrs: dict) -> str:
     )
 
 
-def _select(bound_field, name: str, attrs: dict) -> str:
+def _select(bound_field: BoundField, name: str, attrs: dict[str, Any]) -> str:
     value = bound_field.value()
     value = "" if value is None else str(value)
     options = "".join(
         f'<option value="{_escape(choice)}"{" selected" if str(choice) == value else ""}>'
         f"{_escape(label)}</option>"
-        for choice, label in bound_field.field.choices
+        for choice, label in bound_field.field.choices  # type: ignore[attr-defined]
     )
     return f'<select name="{_escape(name)}"{_attrs(attrs)}>{options}</select>'
 
 
-def _input(bound_field, name: str, attrs: dict) -> str:
+def _input(bound_field: BoundField, name: str, attrs: dict[str, Any]) -> str:
     widget = bound_field.field.widget.get_context(name, bound_field.value(), attrs)["widget"]
     value = "" if widget["value"] is None else f' value="{_escape(widget["value"])}"'
-    attrs = _attrs(widget["attrs"])
-    return f'<input type="{_escape(widget["type"])}" name="{_escape(name)}"{value}{attrs}>'
+    rendered = _attrs(widget["attrs"])
+    return f'<input type="{_escape(widget["type"])}" name="{_escape(name)}"{value}{rendered}>'
 
 
 @register.simple_tag
-def form_errors(form):
+def form_errors(form: Form | None) -> str:
     """A form's errors that belong to no field, as an alert; nothing when there are none (or
     no form)."""
     errors = form.non_field_errors() if form else None
@@ -96,7 +98,7 @@ def form_errors(form):
 
 
 @register.simple_tag
-def form_field(bound_field):
+def form_field(bound_field: BoundField) -> str:
     """A field as label, errors and control, like ``<div>{{ field.as_field_group }}</div>``.
 
     Selects (without option groups) and one-line inputs are rendered in Python: on the ticket page's hot path Django's
@@ -109,7 +111,7 @@ def form_field(bound_field):
     widget = field.widget
     if isinstance(widget, Select) and not (
         widget.allow_multiple_selected
-        or any(isinstance(label, (list, tuple)) for _choice, label in field.choices)
+        or any(isinstance(label, (list, tuple)) for _choice, label in field.choices)  # type: ignore[attr-defined]
     ):
         render = _select
     elif isinstance(widget, (TextInput, NumberInput, EmailInput)):

@@ -1,5 +1,7 @@
 """Load the demo data of KPU Kabupaten Belitung (idempotent)."""
 
+from typing import Any
+
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
@@ -9,7 +11,7 @@ from mejabantu.core.demo import loaders
 class Command(BaseCommand):
     help = "Load the demo data of KPU Kabupaten Belitung; running it again changes nothing."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         with translation.override("id"):
             for load in loaders():
                 if options["verbosity"] > 0:

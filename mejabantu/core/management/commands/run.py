@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 import time
+from argparse import ArgumentParser
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
@@ -22,13 +24,15 @@ DEMO_ACCOUNTS = [
 class Command(BaseCommand):
     help = "Migrate, load the demo data in demo mode, and serve the web pages and the worker."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
         parser.add_argument("--no-worker", action="store_true", help="Do not start the worker.")
 
-    def handle(self, *args, port: int, host: str, workers: int, no_worker: bool, **options):
+    def handle(
+        self, *args: Any, port: int, host: str, workers: int, no_worker: bool, **options: Any
+    ) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         if settings.DEMO_MODE:
             call_command("demo", verbosity=0)

@@ -4,6 +4,9 @@ import logging
 import os
 import signal
 import time
+from argparse import ArgumentParser
+from types import FrameType
+from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
@@ -17,15 +20,15 @@ logger = logging.getLogger("mejabantu.worker")
 class Command(BaseCommand):
     help = "Run queued background tasks (mail, imports) and periodic jobs (SLA sweeps, reminders)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--interval", type=float, default=2.0, help="Seconds between polls.")
         parser.add_argument("--once", action="store_true", help="Run due work once and exit.")
 
-    def handle(self, *args, interval: float, once: bool, **options):
+    def handle(self, *args: Any, interval: float, once: bool, **options: Any) -> None:
         self.running = True
         last_run: dict[str, float] = {}
 
-        def stop(signum, frame):
+        def stop(signum: int, frame: FrameType | None) -> None:
             self.running = False
 
         if not once:
