@@ -47,25 +47,25 @@ class Category(models.Model):
 
 class Channel(models.TextChoices):
     WEB = "web", _("web")
-    DESK = "meja", _("walk-in")
-    PHONE = "telepon", _("phone")
+    DESK = "desk", _("walk-in")
+    PHONE = "phone", _("phone")
     EMAIL = "email", _("e-mail")
     WHATSAPP = "whatsapp", _("WhatsApp")
 
 
 class Priority(models.TextChoices):
-    LOW = "rendah", _("low")
+    LOW = "low", _("low")
     NORMAL = "normal", _("normal")
-    HIGH = "tinggi", _("high")
-    URGENT = "mendesak", _("urgent")
+    HIGH = "high", _("high")
+    URGENT = "urgent", _("urgent")
 
 
 class Status(models.TextChoices):
-    NEW = "baru", _("new")
-    IN_PROGRESS = "diproses", _("in progress")
-    WAITING = "menunggu", _("waiting on requester")
-    RESOLVED = "selesai", _("resolved")
-    CLOSED = "ditutup", _("closed")
+    NEW = "new", _("new")
+    IN_PROGRESS = "in_progress", _("in progress")
+    WAITING = "waiting", _("waiting on requester")
+    RESOLVED = "resolved", _("resolved")
+    CLOSED = "closed", _("closed")
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
@@ -115,7 +115,7 @@ class Ticket(PageVersions):
         _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.NEW
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
     )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,

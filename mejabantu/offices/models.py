@@ -171,16 +171,16 @@ class Closure(models.Model):
     """A date the desk is closed (collective leave, a local closure), whole day or partly."""
 
     class Kind(models.TextChoices):
-        COLLECTIVE_LEAVE = "cuti_bersama", _("collective leave (cuti bersama)")
-        HOLIDAY = "libur", _("holiday")
-        CLOSURE = "penutupan", _("local closure")
+        COLLECTIVE_LEAVE = "collective_leave", _("collective leave (cuti bersama)")
+        HOLIDAY = "holiday", _("holiday")
+        CLOSURE = "closure", _("local closure")
 
     office = models.ForeignKey(
         Office, on_delete=models.CASCADE, related_name="closures", verbose_name=_("office")
     )
     date = models.DateField(_("date"))
     name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices, default=Kind.CLOSURE)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CLOSURE)
     start = models.TimeField(_("closed from"), null=True, blank=True)
     end = models.TimeField(_("closed until"), null=True, blank=True)
 
@@ -268,10 +268,10 @@ class SlaPolicy(models.Model):
     """
 
     class Priority(models.TextChoices):
-        LOW = "rendah", _("low")
+        LOW = "low", _("low")
         NORMAL = "normal", _("normal")
-        HIGH = "tinggi", _("high")
-        URGENT = "mendesak", _("urgent")
+        HIGH = "high", _("high")
+        URGENT = "urgent", _("urgent")
 
     office = models.ForeignKey(
         Office, on_delete=models.CASCADE, related_name="sla_policies", verbose_name=_("office")

@@ -98,8 +98,8 @@ class SlotSettings(models.Model):
 
 
 class SlotKind(models.TextChoices):
-    CONSULTATION = "konsultasi", _("consultation")
-    REGISTRATION = "pendaftaran", _("registration arrival")
+    CONSULTATION = "consultation", _("consultation")
+    REGISTRATION = "registration", _("registration arrival")
 
 
 class Slot(models.Model):
@@ -134,9 +134,9 @@ class Appointment(models.Model):
     """
 
     class Status(models.TextChoices):
-        REQUESTED = "diminta", _("requested")
-        CONFIRMED = "dikonfirmasi", _("confirmed")
-        CANCELLED = "dibatalkan", _("cancelled")
+        REQUESTED = "requested", _("requested")
+        CONFIRMED = "confirmed", _("confirmed")
+        CANCELLED = "cancelled", _("cancelled")
 
     slot = models.ForeignKey(Slot, on_delete=models.PROTECT, related_name="appointments")
     place = models.PositiveSmallIntegerField(_("place number"))
@@ -179,12 +179,12 @@ class Appointment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["slot", "place"],
-                condition=~Q(status="dibatalkan"),
+                condition=~Q(status="cancelled"),
                 name="appointment_one_per_place",
             ),
             models.UniqueConstraint(
                 fields=["slot", "organisation"],
-                condition=~Q(status="dibatalkan"),
+                condition=~Q(status="cancelled"),
                 name="appointment_one_per_org_and_slot",
             ),
         ]
@@ -204,12 +204,12 @@ class Event(models.Model):
     """A sosialisasi session, an internal working-group meeting, or the gladi bersih."""
 
     class Kind(models.TextChoices):
-        OUTREACH = "sosialisasi", _("outreach session")
-        WORKING_GROUP = "pokja", _("working-group meeting")
-        REHEARSAL = "gladi", _("rehearsal (gladi bersih)")
+        OUTREACH = "outreach", _("outreach session")
+        WORKING_GROUP = "working_group", _("working-group meeting")
+        REHEARSAL = "rehearsal", _("rehearsal (gladi bersih)")
 
     office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
@@ -329,10 +329,10 @@ class QueueNumber(models.Model):
     """A walk-in queue number (K-007) issued at the desk; served visitors become tickets."""
 
     class Status(models.TextChoices):
-        WAITING = "menunggu", _("waiting")
-        CALLED = "dipanggil", _("called")
-        SERVED = "dilayani", _("served")
-        SKIPPED = "dilewati", _("did not come")
+        WAITING = "waiting", _("waiting")
+        CALLED = "called", _("called")
+        SERVED = "served", _("served")
+        SKIPPED = "skipped", _("did not come")
 
     office = models.ForeignKey("offices.Office", on_delete=models.CASCADE, related_name="+")
     service = models.CharField(_("service"), max_length=1, choices=QueueService.choices)
