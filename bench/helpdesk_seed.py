@@ -31,7 +31,7 @@ from mejabantu.accounts.models import Organisation, User  # noqa: E402
 from mejabantu.helpdesk.models import Category, Message, ReferenceCounter, Ticket  # noqa: E402
 from mejabantu.offices.models import Office  # noqa: E402
 
-OPEN = ("baru", "diproses", "menunggu")
+OPEN = ("new", "in_progress", "waiting")
 WORDS = (
     "syarat usia calon bupati ambang batas suara sah partai gabungan dokumen SKCK LHKPN "
     "ijazah legalisir pendaftaran jadwal penetapan SILON akun unggah perseorangan dukungan "
@@ -58,7 +58,7 @@ def main() -> None:
     counter, _ = ReferenceCounter.objects.get_or_create(office=office, year=2024)
     start_no = counter.last
     base = timezone.now() - timedelta(days=50)
-    statuses = ["baru"] * 2 + ["diproses"] * 3 + ["menunggu"] + ["selesai"] * 6 + ["ditutup"]
+    statuses = ["new"] * 2 + ["in_progress"] * 3 + ["waiting"] + ["resolved"] * 6 + ["closed"]
     batch = 2000
     made = 0
     while made < args.tickets:
@@ -79,7 +79,7 @@ def main() -> None:
                     category=rng.choice(categories),
                     subject=sentence(rng, 5)[:200],
                     body=sentence(rng, 30),
-                    channel=rng.choice(["web", "web", "meja", "telepon", "whatsapp"]),
+                    channel=rng.choice(["web", "web", "desk", "phone", "whatsapp"]),
                     status=status,
                     sla_due=due,
                     resolution_due=due,

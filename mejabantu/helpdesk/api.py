@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import selectors, services
-from mejabantu.helpdesk.models import Ticket
+from mejabantu.helpdesk.models import LEGACY_VALUES, Channel, Priority, Ticket
 
 router = Router(tags=["tickets"])
 
@@ -144,6 +144,12 @@ def _detail(request, t: Ticket) -> dict:
     }
 
 
+def _current(field: str, value: str | None) -> str | None:
+    """A status, priority or channel as stored; the Indonesian values of before December 2026
+    still map to their codes (for one release, see docs/api.md)."""
+    return LEGACY_VALUES[field].get(value, value) if value else value
+
+
 def _fail(exc: ValidationError):
     raise HttpError(422, " ".join(exc.messages))
 
@@ -153,9 +159,9 @@ def ticket_list(request, filters: Query[TicketFilters]):
     """Tickets the caller may see, newest first, with the queue filters."""
     f = selectors.QueueFilters(
         queue="all",
-        status=filters.status,
+        status=_current("status", filters.status),
         category=filters.category,
-        channel=filters.channel,
+        channel=_current("channel", filters.channel),
         organisation=filters.organisation,
         assignee=filters.assignee,
         q=filters.q,
@@ -182,11 +188,11 @@ def ticket_create(request, payload: TicketIn):
                     422, f"organisation: tidak dikenal di kantor ini ({payload.organisation})."
                 )
         extra = {
-            "channel": payload.channel or "web",
+            "channel": _current("channel", payload.channel) or Channel.WEB,
             "organisation": org,
             "requester_name": payload.requester_name or "",
             "received_at": payload.received_at,
-            "priority": payload.priority or "normal",
+            "priority": _current("priority", payload.priority) or Priority.NORMAL,
         }
     else:
         raise HttpError(403, "Akun ini tidak dapat membuat tiket.")
@@ -248,6 +254,9 @@ def ticket_patch(request, ticket_id: str, payload: TicketPatch):
         raise Http404
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version", None)
+    for field in ("status", "priority"):
+        if field in changes:
+            changes[field] = _current(field, changes[field])
     if "assignee" in changes:
         username = changes["assignee"]
         changes["assignee"] = None

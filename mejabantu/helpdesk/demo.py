@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import services
 from mejabantu.helpdesk.defaults import ensure_default_categories
-from mejabantu.helpdesk.models import CannedAnswer, Ticket
+from mejabantu.helpdesk.models import LEGACY_VALUES, CannedAnswer, Status, Ticket
 from mejabantu.helpdesk.services.mail import mail_silenced
 from mejabantu.offices.models import Office
 
@@ -891,6 +891,8 @@ def _load() -> None:
         slug, org_code, channel, category, stamp, subject, body, who, status, assignee, replies = (
             row
         )
+        channel = LEGACY_VALUES["channel"].get(channel, channel)
+        status = LEGACY_VALUES["status"].get(status, status)
         key = uuid.uuid5(NS, slug)
         if Ticket.objects.filter(idempotency_key=key).exists():
             continue
@@ -943,7 +945,7 @@ def _load() -> None:
                     ticket=ticket, actor=users[author], body=text, internal=internal, at=at
                 )
         last = replies[-1][1] if replies else 30
-        if status != "baru":
+        if status != Status.NEW:
             ticket.refresh_from_db()
             staff = users[assignee] if assignee else officer
             services.ticket_update(
@@ -966,7 +968,7 @@ def _rate_some() -> None:
     }
     for slug, (stars, comment) in ratings.items():
         ticket = Ticket.objects.filter(idempotency_key=uuid.uuid5(NS, slug)).first()
-        if ticket is not None and ticket.rating is None and ticket.status == "selesai":
+        if ticket is not None and ticket.rating is None and ticket.status == Status.RESOLVED:
             services.ticket_rate(ticket=ticket, rating=stars, comment=comment)
 
 

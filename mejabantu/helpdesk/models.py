@@ -70,6 +70,20 @@ class Status(models.TextChoices):
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
 
+# The Indonesian values stored until December 2026, by field. The JSON API still accepts them
+# on input for one release (see docs/api.md); remove after that.
+LEGACY_VALUES = {
+    "status": {
+        "baru": Status.NEW,
+        "diproses": Status.IN_PROGRESS,
+        "menunggu": Status.WAITING,
+        "selesai": Status.RESOLVED,
+        "ditutup": Status.CLOSED,
+    },
+    "priority": {"rendah": Priority.LOW, "tinggi": Priority.HIGH, "mendesak": Priority.URGENT},
+    "channel": {"meja": Channel.DESK, "telepon": Channel.PHONE},
+}
+
 
 class Ticket(PageVersions):
     """A question asked of one office, by an organisation or a member of the public."""

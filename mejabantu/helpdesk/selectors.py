@@ -15,7 +15,9 @@ from mejabantu.helpdesk.models import (
     AuditEvent,
     CannedAnswer,
     Category,
+    Channel,
     Message,
+    Priority,
     Status,
     Ticket,
 )
@@ -104,7 +106,8 @@ def ticket_events(*, ticket: Ticket) -> list[AuditEvent]:
 
 def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
     """The ticket's history as the officers' page shows it, one line per event, e.g.
-    "23 Agu 2024 15.18 WIB · Budi Santoso · updated · status: baru → diproses".
+    "23 Agu 2024 15.18 WIB · Budi Santoso · updated · status: baru → diproses" (the label of
+    a recorded status, priority or channel, not its stored code).
 
     Built here rather than in the template: its nested loop and filters cost more than the
     rest of the page's side column.
@@ -114,7 +117,7 @@ def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
         parts = [format_in_zone(event.created_at, office.timezone, short=True)]
         parts += [event.actor_name, event.action]
         parts += [
-            f"{field}: {_shown(before)} → {_shown(after)}"
+            f"{field}: {_shown(before, field)} → {_shown(after, field)}"
             for field, (before, after) in event.changes.items()
             if field != "message"
         ]
@@ -122,10 +125,16 @@ def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
     return lines
 
 
-def _shown(value) -> str:
-    """One side of a recorded change: its label if it has one (a person, a category), "—"
-    if empty."""
+LABELLED = {"status": Status, "priority": Priority, "channel": Channel}
+
+
+def _shown(value, field: str = "") -> str:
+    """One side of a recorded change: its label if it has one (a person, a category, a
+    status), "—" if empty."""
     label = value.get("label") if isinstance(value, dict) else None
+    choices = LABELLED.get(field)
+    if choices is not None and value in choices.values:
+        label = choices(value).label
     return str(label or value or "—")
 
 

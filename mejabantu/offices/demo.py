@@ -13,8 +13,8 @@ from mejabantu.offices.models import Office, Region, ServiceHours, SlaPolicy, Sp
 # (category, priority, first response, resolution) in working minutes; blank = any
 DEMO_SLA = [
     ("", "", 240, 1_350),  # half a working day to answer, three working days to resolve
-    ("", "mendesak", 60, 450),
-    ("", "tinggi", 120, 900),
+    ("", SlaPolicy.Priority.URGENT, 60, 450),
+    ("", SlaPolicy.Priority.HIGH, 120, 900),
     ("silon", "", 120, 900),  # Silon problems block a registration
 ]
 

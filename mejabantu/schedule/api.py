@@ -14,7 +14,7 @@ from mejabantu.accounts.models import Organisation
 from mejabantu.offices import clock
 from mejabantu.offices.selectors import office_get
 from mejabantu.schedule import selectors, services
-from mejabantu.schedule.models import Appointment, SlotKind
+from mejabantu.schedule.models import LEGACY_SLOT_KINDS, Appointment, SlotKind
 
 router = Router(tags=["schedule"])
 MAX_SLOT_RANGE_DAYS = 31
@@ -44,7 +44,7 @@ class SlotOut(Schema):
 class SlotsQuery(Schema):
     from_: date | None = Field(None, alias="from", description="YYYY-MM-DD (default today)")
     to: date | None = Field(None, description="YYYY-MM-DD, inclusive (default from + 7 days)")
-    kind: str = Field(SlotKind.CONSULTATION, description="konsultasi | pendaftaran")
+    kind: str = Field(SlotKind.CONSULTATION, description="consultation | registration")
 
 
 class AppointmentIn(Schema):
@@ -53,7 +53,7 @@ class AppointmentIn(Schema):
     topic: str = ""
     ticket: str | None = Field(None, description="Reference of a ticket to link")
     organisation: str | None = Field(None, description="Officers only: the organisation's code")
-    kind: str = SlotKind.CONSULTATION
+    kind: str = Field(SlotKind.CONSULTATION, description="consultation | registration")
     pair_name: str = ""
     party_codes: list[str] | None = None
 
@@ -101,6 +101,16 @@ def _appointment_out(a: Appointment) -> dict:
     }
 
 
+def _slot_kind(value: str, where: str) -> str:
+    """The slot kind asked for; the Indonesian values of before December 2026 still map."""
+    kind = LEGACY_SLOT_KINDS.get(value, value)
+    if kind not in SlotKind.values:
+        raise ValidationError(
+            [{"loc": [where, "kind"], "msg": _("Use consultation or registration.")}]
+        )
+    return kind
+
+
 def _schedule_error(exc: services.ScheduleError) -> HttpError:
     status = 409 if exc.code in ("full", "twice") else 422
     return HttpError(status, " ".join(exc.messages))
@@ -125,10 +135,7 @@ def office_stages(request, code: str):
 def office_slots(request, code: str, query: Query[SlotsQuery]):
     """Return the bookable slots with their free places (from, to inclusive, office dates)."""
     office = office_get(code=code)
-    if query.kind not in SlotKind.values:
-        raise ValidationError(
-            [{"loc": ["query", "kind"], "msg": _("Use konsultasi or pendaftaran.")}]
-        )
+    kind = _slot_kind(query.kind, "query")
     first = query.from_ or clock.now().astimezone(selectors.office_tz(office)).date()
     last = query.to or first + timedelta(days=7)
     if last < first:
@@ -143,7 +150,7 @@ def office_slots(request, code: str, query: Query[SlotsQuery]):
     _start, end = selectors.day_bounds(office, last)
     return [
         {"starts_at": s.starts_at, "ends_at": s.ends_at, "capacity": s.capacity, "free": s.free}
-        for s in selectors.slots_between(office, start, end, query.kind)
+        for s in selectors.slots_between(office, start, end, kind)
     ]
 
 
@@ -151,10 +158,7 @@ def office_slots(request, code: str, query: Query[SlotsQuery]):
 def appointment_create(request, payload: AppointmentIn):
     """Book a slot for the caller's organisation (officers name the organisation)."""
     office = office_get(code=payload.office)
-    if payload.kind not in SlotKind.values:
-        raise ValidationError(
-            [{"loc": ["body", "kind"], "msg": _("Use konsultasi or pendaftaran.")}]
-        )
+    kind = _slot_kind(payload.kind, "body")
     organisation = None
     if payload.organisation:
         organisation = Organisation.objects.filter(code=payload.organisation).first()
@@ -175,7 +179,7 @@ def appointment_create(request, payload: AppointmentIn):
             topic=payload.topic,
             ticket=ticket,
             organisation=organisation,
-            kind=payload.kind,
+            kind=kind,
             pair_name=payload.pair_name,
             party_codes=payload.party_codes,
         )

@@ -102,6 +102,11 @@ class SlotKind(models.TextChoices):
     REGISTRATION = "registration", _("registration arrival")
 
 
+# The Indonesian slot kinds stored until December 2026. The JSON API still accepts them on
+# input for one release (see docs/api.md); remove after that.
+LEGACY_SLOT_KINDS = {"konsultasi": SlotKind.CONSULTATION, "pendaftaran": SlotKind.REGISTRATION}
+
+
 class Slot(models.Model):
     """One bookable period of an office; its places are the bookings' place numbers."""
 

@@ -81,7 +81,11 @@ def slots_between(
         s.starts_at: s
         for s in Slot.objects.filter(
             office=office, kind=kind, starts_at__gte=start, starts_at__lt=end
-        ).annotate(booked=Count("appointments", filter=~Q(appointments__status="dibatalkan")))
+        ).annotate(
+            booked=Count(
+                "appointments", filter=~Q(appointments__status=Appointment.Status.CANCELLED)
+            )
+        )
     }
     views = []
     for a, b in candidate_slots(office, start, end, settings, kind):

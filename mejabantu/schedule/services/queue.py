@@ -94,6 +94,7 @@ def queue_serve(
     *, actor: User, number: QueueNumber, subject: str, body: str, category: str = "jadwal"
 ) -> QueueNumber:
     """Finish serving a visitor: the visit becomes a walk-in ticket with its real times."""
+    from mejabantu.helpdesk.models import Channel
     from mejabantu.helpdesk.services import ticket_create
 
     if not is_office_staff(actor, number.office):
@@ -122,7 +123,7 @@ def queue_serve(
             subject=subject,
             body=f"{(body or '').strip()}\n\n{times}",
             category=category,
-            channel="meja",
+            channel=Channel.DESK,
             organisation=number.organisation,
             requester_name=number.visitor_name
             or (number.organisation.name if number.organisation else "")
