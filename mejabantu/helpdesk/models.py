@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mejabantu.core.models import PageVersions
 
@@ -65,7 +66,8 @@ class Status(models.TextChoices):
     IN_PROGRESS = "in_progress", _("in progress")
     WAITING = "waiting", _("waiting on requester")
     RESOLVED = "resolved", _("resolved")
-    CLOSED = "closed", _("closed")
+    # In context: the offices catalogue, read first, has "closed" as "tutup" (an office's hours).
+    CLOSED = "closed", pgettext_lazy("ticket status", "closed")
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)

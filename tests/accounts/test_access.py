@@ -119,7 +119,7 @@ def test_no_one_but_the_office_s_staff_changes_a_ticket(objects, role, users):
     client = _client(role)
     reference = objects["ticket"].split("/")[2]
     for action, data in [
-        ("ubah/", {"status": "ditutup", "version": 1}),
+        ("ubah/", {"status": "closed", "version": 1}),
         ("ambil/", {}),
         ("gabung/", {"target": reference}),
     ]:
@@ -127,7 +127,7 @@ def test_no_one_but_the_office_s_staff_changes_a_ticket(objects, role, users):
     from mejabantu.helpdesk.models import Ticket
 
     ticket = Ticket.objects.get(reference=reference)
-    assert ticket.status == "baru" and ticket.assignee is None
+    assert ticket.status == "new" and ticket.assignee is None
 
 
 def _admin_moves(admin: Client, user: User, office) -> None:
@@ -186,7 +186,7 @@ def test_an_officer_moved_in_the_admin_is_no_assignee_of_the_office_left(client,
         f"/tiket/{ticket.reference}/ubah/",
         {
             "version": ticket.version,
-            "status": "diproses",
+            "status": "in_progress",
             "priority": ticket.priority,
             "category": "persyaratan-calon",
             "assignee": "petugas2",

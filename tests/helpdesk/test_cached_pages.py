@@ -90,7 +90,7 @@ def test_every_change_shows_on_the_next_view(officer, ask, users, office, change
         services.ticket_update(
             ticket=ticket, actor=officer_user, expected_version=None, status=Status.WAITING
         )
-        expected = 'class="badge status-menunggu"'
+        expected = 'class="badge status-waiting"'
     elif change == "take":
         services.ticket_take(ticket=ticket, actor=users["petugas2"])
         expected = str(users["petugas2"])
@@ -229,7 +229,7 @@ def test_search_finds_by_reference_words_and_name(officer, ask, users, office):
         subject="Pertanyaan di meja",
         body="Soal dukungan",
         category="lainnya",
-        channel="meja",
+        channel="desk",
         requester_name="Bapak Sukardi",
     )
 
@@ -339,7 +339,7 @@ def test_every_change_of_a_ticket_shows_on_its_page_at_once(
         services.ticket_update(
             ticket=ticket, actor=officer_user, expected_version=None, status=Status.WAITING
         )
-        expected = 'class="badge status-menunggu"'
+        expected = 'class="badge status-waiting"'
     elif change == "take":
         services.ticket_take(ticket=ticket, actor=users["petugas2"])
         expected = '<option value="petugas2" selected>'

@@ -44,7 +44,7 @@ def test_ticket_page_query_count_does_not_grow_with_its_thread(client, ask, user
         services.message_add(ticket=ticket, actor=users["petugas1"], body=f"Jawab {i}")
         services.message_add(ticket=ticket, actor=users["petugas1"], body="Catatan", internal=True)
         services.ticket_update(
-            ticket=ticket, actor=users["petugas1"], expected_version=None, priority="tinggi"
+            ticket=ticket, actor=users["petugas1"], expected_version=None, priority="high"
         )
     assert _count(client, url) <= few  # a new generation: rendered again
 

@@ -106,7 +106,7 @@ def test_api_hides_other_parties_tickets_and_internal_notes(client, ticket_with_
     ]
     assert "Catatan rahasia" in bodies
     response = client.patch(
-        f"/api/v1/tickets/{ref}", {"status": "ditutup"}, content_type="application/json", headers=a
+        f"/api/v1/tickets/{ref}", {"status": "closed"}, content_type="application/json", headers=a
     )
     assert response.status_code == 404
 

@@ -53,7 +53,7 @@ def test_waiting_on_the_requester_pauses_the_clock(users, office):
         due_before = ticket.resolution_due
     with time_machine.travel(at(2024, 8, 26, 9, 0), tick=False):
         services.ticket_update(
-            ticket=ticket, actor=users["petugas1"], expected_version=None, status="menunggu"
+            ticket=ticket, actor=users["petugas1"], expected_version=None, status="waiting"
         )
         ticket.refresh_from_db()
         assert ticket.sla_state == "paused" and ticket.sla_due is not None
@@ -64,7 +64,7 @@ def test_waiting_on_the_requester_pauses_the_clock(users, office):
         office_calendar(office), at(2024, 8, 26, 9, 0), at(2024, 8, 28, 10, 0)
     )
     shift = working_minutes_between(office_calendar(office), due_before, ticket.resolution_due)
-    assert ticket.status == "diproses"
+    assert ticket.status == "in_progress"
     assert paused > 0 and abs(shift - paused) < 1
 
 
@@ -73,7 +73,7 @@ def test_open_queue_sorts_by_due_time(client, users, office):
         normal = _ask(users, office)
         urgent = _ask(users, office, priority="normal")
         services.ticket_update(
-            ticket=urgent, actor=users["petugas1"], expected_version=None, priority="mendesak"
+            ticket=urgent, actor=users["petugas1"], expected_version=None, priority="urgent"
         )
         client.force_login(users["petugas1"])
         page = client.get("/tiket/?queue=open").content.decode()

@@ -117,15 +117,15 @@ def test_second_officer_saving_a_stale_ticket_gets_a_conflict(client, ask, users
     ticket = ask()
     version = ticket.version
     services.ticket_update(
-        ticket=ticket, actor=users["petugas1"], expected_version=version, priority="tinggi"
+        ticket=ticket, actor=users["petugas1"], expected_version=version, priority="high"
     )
     client.force_login(users["petugas2"])
     response = client.post(
         f"/tiket/{ticket.reference}/ubah/",
         {
             "version": version,
-            "status": "selesai",
-            "priority": "rendah",
+            "status": "resolved",
+            "priority": "low",
             "category": "persyaratan-calon",
             "assignee": "",
         },
@@ -133,7 +133,7 @@ def test_second_officer_saving_a_stale_ticket_gets_a_conflict(client, ask, users
     assert response.status_code == 409
     assert "diubah orang lain" in response.content.decode()
     ticket.refresh_from_db()
-    assert (ticket.priority, ticket.status) == ("tinggi", "baru")
+    assert (ticket.priority, ticket.status) == ("high", "new")
 
 
 def test_officer_reply_marks_first_response_and_requester_reply_reopens(ask, users):
@@ -162,7 +162,7 @@ def test_operator_cannot_write_an_internal_note(ask, users):
 def test_officer_logs_a_walk_in_with_the_real_time(client, users, office):
     client.force_login(users["petugas2"])
     data = {
-        "channel": "meja",
+        "channel": "desk",
         "received_at": "2024-08-27T09:15",
         "organisation": "golkar-belitung",
         "requester_name": "Ketua DPD",
@@ -180,7 +180,7 @@ def test_officer_logs_a_walk_in_with_the_real_time(client, users, office):
     response = client.post("/tiket/catat/", data)
     assert response.status_code == 302
     ticket = Ticket.objects.get()
-    assert ticket.channel == "meja" and ticket.created_by == users["petugas2"]
+    assert ticket.channel == "desk" and ticket.created_by == users["petugas2"]
     assert abs((ticket.received_at - recent).total_seconds()) < 60
     assert ticket.organisation.code == "golkar-belitung"
 
@@ -226,7 +226,7 @@ def test_rating_only_after_resolution_and_only_once(client, ask, users):
     url = f"/tiket/{ticket.reference}/nilai/"
     assert client.post(url, {"rating": 5}).status_code == 400
     services.ticket_update(
-        ticket=ticket, actor=users["petugas1"], expected_version=None, status="selesai"
+        ticket=ticket, actor=users["petugas1"], expected_version=None, status="resolved"
     )
     assert client.post(url, {"rating": 4, "comment": "Membantu"}).status_code == 302
     assert client.post(url, {"rating": 1}).status_code == 400
@@ -240,12 +240,12 @@ def test_every_change_is_an_audit_event_that_cannot_be_edited(ask, users):
         ticket=ticket,
         actor=users["petugas1"],
         expected_version=None,
-        status="diproses",
-        priority="tinggi",
+        status="in_progress",
+        priority="high",
     )
     event = AuditEvent.objects.filter(ticket=ticket, action="updated").get()
-    assert event.changes["status"] == ["baru", "diproses"]
-    assert event.changes["priority"] == ["normal", "tinggi"]
+    assert event.changes["status"] == ["new", "in_progress"]
+    assert event.changes["priority"] == ["normal", "high"]
     assert event.actor == users["petugas1"]
     with pytest.raises(PermissionError):
         event.save()
@@ -262,7 +262,7 @@ def test_officer_reads_who_changed_what_and_when_in_the_history(client, ask, use
             ticket=ticket,
             actor=users["petugas1"],
             expected_version=None,
-            status="diproses",
+            status="in_progress",
             assignee=users["petugas2"],
         )
         services.message_add(ticket=ticket, actor=users["petugas1"], body="25 tahun.")
@@ -334,7 +334,7 @@ def test_ticket_linked_to_awaited_guidance_shows_it(client, ask, users, office):
         f"/tiket/{ticket.reference}/ubah/",
         {
             "version": ticket.version,
-            "status": "menunggu",
+            "status": "waiting",
             "priority": "normal",
             "category": "persyaratan-calon",
             "assignee": "",

@@ -85,8 +85,8 @@ def test_a_partial_closure_cuts_a_span_out_of_the_day(office, users):
     ("category", "priority", "expected_first_response"),
     [
         ("silon", "normal", 120),  # category rule
-        ("silon", "mendesak", 120),  # category beats priority
-        ("dokumen", "mendesak", 60),  # priority rule
+        ("silon", "urgent", 120),  # category beats priority
+        ("dokumen", "urgent", 60),  # priority rule
         ("dokumen", "normal", 240),  # catch-all
     ],
 )

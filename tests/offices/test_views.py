@@ -99,7 +99,7 @@ def test_coordinator_adds_and_removes_closures_and_special_days(client, users):
         {
             "date": "2024-09-03",
             "name": "Rapat pleno",
-            "kind": "penutupan",
+            "kind": "closure",
             "start": "13:00",
             "end": "15:00",
         },
@@ -123,7 +123,7 @@ def test_a_partial_closure_needs_both_times(client, users):
     client.force_login(users["koordinator"])
     response = client.post(
         "/kantor/19.02/jam-layanan/penutupan/",
-        {"date": "2024-09-03", "name": "Rapat", "kind": "penutupan", "start": "13:00"},
+        {"date": "2024-09-03", "name": "Rapat", "kind": "closure", "start": "13:00"},
     )
     assert response.status_code == 400
     assert "Isi kedua jam" in response.content.decode()
@@ -151,7 +151,7 @@ def test_coordinator_edits_sla_policies(client, users):
         "/kantor/19.02/sla/",
         {
             "category_code": "dokumen",
-            "priority": "tinggi",
+            "priority": "high",
             "first_response_minutes": "90",
             "resolution_minutes": "900",
             "warning_percent": "80",
@@ -159,7 +159,7 @@ def test_coordinator_edits_sla_policies(client, users):
         follow=True,
     )
     assert "Kebijakan SLA disimpan." in response.content.decode()
-    policy = SlaPolicy.objects.get(category_code="dokumen", priority="tinggi")
+    policy = SlaPolicy.objects.get(category_code="dokumen", priority="high")
     assert policy.warning_percent == 80
     bad = client.post(
         "/kantor/19.02/sla/",

@@ -52,7 +52,25 @@ def test_operator_books_then_cancels_through_the_api(client, auth, office, froze
     other = client.delete(f"/api/v1/appointments/{booked['id']}", **auth("lo-partai-b"))
     assert other.status_code == 404
     gone = client.delete(f"/api/v1/appointments/{booked['id']}", **headers)
-    assert gone.status_code == 200 and gone.json()["status"] == "dibatalkan"
+    assert gone.status_code == 200 and gone.json()["status"] == "cancelled"
+
+
+def test_the_old_indonesian_slot_kind_is_still_accepted(client, auth, office, frozen_now):
+    """For one release after the English codes (docs/api.md): mapped in, codes out."""
+    query = "from=2024-09-03&to=2024-09-03"
+    old = client.get(f"/api/v1/offices/19.02/slots?{query}&kind=konsultasi")
+    new = client.get(f"/api/v1/offices/19.02/slots?{query}&kind=consultation")
+    assert old.status_code == 200 and old.json() == new.json()
+    response = client.post(
+        "/api/v1/appointments",
+        {"office": "19.02", "starts_at": "2024-09-03T10:00:00+07:00", "kind": "konsultasi"},
+        content_type="application/json",
+        **auth("lo-partai-a"),
+    )
+    assert response.status_code == 201, response.content
+    assert (response.json()["kind"], response.json()["status"]) == ("consultation", "requested")
+    bad = client.get(f"/api/v1/offices/19.02/slots?{query}&kind=rapat")
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "kind"
 
 
 def test_booking_refusals_come_back_as_messages(client, auth, office, frozen_now):

@@ -57,5 +57,5 @@ def test_twenty_parallel_requests_for_the_last_place_make_exactly_one_booking(
     for t in threads:
         t.join(60)
     assert sorted(outcomes) == ["booked"] + ["full"] * (RACERS - 1)
-    active = Appointment.objects.filter(slot__starts_at=slot_start).exclude(status="dibatalkan")
+    active = Appointment.objects.filter(slot__starts_at=slot_start).exclude(status="cancelled")
     assert sorted(active.values_list("place", flat=True)) == [1, 2, 3]

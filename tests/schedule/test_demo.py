@@ -20,7 +20,7 @@ def test_demo_schedule_loads_idempotently_with_a_flagged_conflict(office):
     plan = selectors.registration_plan(office, [])
     days = selectors.registration_plan(
         office,
-        [a.slot.starts_at.date() for a in Appointment.objects.filter(slot__kind="pendaftaran")],
+        [a.slot.starts_at.date() for a in Appointment.objects.filter(slot__kind="registration")],
     )
     assert plan == [] and days[0].conflicts[0].code == "coalition-split"
     assert days[0].conflicts[0].party == "gerindra"

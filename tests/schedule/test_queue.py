@@ -43,7 +43,7 @@ def _serve_one(office, users):
         body="Menyerahkan surat keterangan; sudah diterima petugas.",
     )
     ticket = Ticket.objects.get(pk=served.ticket_id)
-    assert ticket.channel == "meja" and ticket.received_at == NOW
+    assert ticket.channel == "desk" and ticket.received_at == NOW
     assert ticket.organisation == org and ticket.requester_name == "Pak Rudi"
     assert "D-001: datang 09.00, dipanggil 09.00, selesai 09.00 WIB" in ticket.body
     assert served.status == QueueNumber.Status.SERVED and served.served_at is not None
