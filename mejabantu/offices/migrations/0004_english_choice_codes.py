@@ -1,33 +1,10 @@
-"""Stored choice values become English codes; the labels (and so the pages) do not change."""
+"""Choice fields take English codes (the schema part: choices, wider columns).
+
+The rows are rewritten in the next migration: on PostgreSQL a column cannot be altered in
+the transaction that updated its rows, so backwards runs each in its own.
+"""
 
 from django.db import migrations, models
-
-# Frozen here: the models' enums may change again, this migration must not.
-CODES = {
-    ("Closure", "kind"): {
-        "cuti_bersama": "collective_leave",
-        "libur": "holiday",
-        "penutupan": "closure",
-    },
-    ("SlaPolicy", "priority"): {"rendah": "low", "tinggi": "high", "mendesak": "urgent"},
-}
-
-
-def _rewrite(apps, reverse=False):
-    for (model, field), values in CODES.items():
-        Model = apps.get_model("offices", model)
-        for old, new in values.items():
-            if reverse:
-                old, new = new, old
-            Model.objects.filter(**{field: old}).update(**{field: new})
-
-
-def forwards(apps, schema_editor):
-    _rewrite(apps)
-
-
-def backwards(apps, schema_editor):
-    _rewrite(apps, reverse=True)
 
 
 class Migration(migrations.Migration):
@@ -47,5 +24,4 @@ class Migration(migrations.Migration):
             name='priority',
             field=models.CharField(blank=True, choices=[('low', 'low'), ('normal', 'normal'), ('high', 'high'), ('urgent', 'urgent')], help_text='Blank applies to any priority.', max_length=10, verbose_name='priority'),
         ),
-        migrations.RunPython(forwards, backwards),
     ]

@@ -1,48 +1,10 @@
-"""Stored choice values become English codes; the labels (and so the pages) do not change.
+"""Choice fields take English codes (the schema part: choices, wider columns).
 
-The appointment constraints name the cancelled status, so they are dropped before the rows
-are rewritten and made again after.
+The rows are rewritten in the next migration: on PostgreSQL a column cannot be altered in
+the transaction that updated its rows, so backwards runs each in its own.
 """
 
 from django.db import migrations, models
-
-# Frozen here: the models' enums may change again, this migration must not.
-CODES = {
-    ("Slot", "kind"): {"konsultasi": "consultation", "pendaftaran": "registration"},
-    ("Appointment", "status"): {
-        "diminta": "requested",
-        "dikonfirmasi": "confirmed",
-        "dibatalkan": "cancelled",
-    },
-    ("Event", "kind"): {
-        "sosialisasi": "outreach",
-        "pokja": "working_group",
-        "gladi": "rehearsal",
-    },
-    ("QueueNumber", "status"): {
-        "menunggu": "waiting",
-        "dipanggil": "called",
-        "dilayani": "served",
-        "dilewati": "skipped",
-    },
-}
-
-
-def _rewrite(apps, reverse=False):
-    for (model, field), values in CODES.items():
-        Model = apps.get_model("schedule", model)
-        for old, new in values.items():
-            if reverse:
-                old, new = new, old
-            Model.objects.filter(**{field: old}).update(**{field: new})
-
-
-def forwards(apps, schema_editor):
-    _rewrite(apps)
-
-
-def backwards(apps, schema_editor):
-    _rewrite(apps, reverse=True)
 
 
 class Migration(migrations.Migration):
@@ -79,14 +41,5 @@ class Migration(migrations.Migration):
             model_name='slot',
             name='kind',
             field=models.CharField(choices=[('consultation', 'consultation'), ('registration', 'registration arrival')], default='consultation', max_length=12),
-        ),
-        migrations.RunPython(forwards, backwards),
-        migrations.AddConstraint(
-            model_name='appointment',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('slot', 'place'), name='appointment_one_per_place'),
-        ),
-        migrations.AddConstraint(
-            model_name='appointment',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'cancelled'), _negated=True), fields=('slot', 'organisation'), name='appointment_one_per_org_and_slot'),
         ),
     ]
