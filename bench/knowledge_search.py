@@ -172,7 +172,7 @@ def _measure(args: argparse.Namespace, vendor: str) -> None:
             stats = search.corpus_stats(tokens)
             t2 = time.perf_counter()
             finding = search.selective(tokens, stats)
-            cands = search._candidates(finding, Filters())
+            cands = search.find_candidates(finding, Filters())
             t3 = time.perf_counter()
             ranking.rank(cands, tokens, stats, 10)
             t4 = time.perf_counter()

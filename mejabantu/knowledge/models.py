@@ -1,7 +1,7 @@
 """Regulations and their articles, FAQ answers that cite them, announcements, pending guidance.
 
 The search index (``SearchEntry`` plus a vendor table: SQLite FTS5 or a PostgreSQL tsvector
-column) holds only published items, as analyzed tokens; see ``search.py``.
+column) holds only published items, as analyzed tokens; see the ``search`` package.
 """
 
 from django.conf import settings
