@@ -1,447 +1,52 @@
-"""Writes of the knowledge base: regulations, articles, answers, feedback, announcements."""
+"""Writes of the knowledge base, by topic: regulations and articles, answers, reader feedback,
+pending guidance, the index rebuild and announcements. Callers import them from here."""
 
-from __future__ import annotations
-
-import datetime as dt
-from collections.abc import Iterable
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
-from django.utils.text import slugify
-from django.utils.translation import gettext as _
-
-from mejabantu.accounts import access
-from mejabantu.knowledge import search
-from mejabantu.knowledge.models import (
-    Answer,
-    AnswerFeedback,
-    AnswerVersion,
-    Article,
-    Citation,
-    PendingGuidance,
-    Regulation,
-    Status,
-    UnansweredSearch,
-)
-from mejabantu.offices.models import Office
-
-PARAMETER_KEYS = frozenset(
-    {
-        "threshold_percent",
-        "threshold_seat_percent",
-        "threshold_vote_percent",
-        "seatless_parties_allowed",
-        "min_age",
-        "age_reference",
-        "independent_percent",
-        "independent_spread",
-    }
-)
-
-
-# --- regulations and articles ----------------------------------------------------------
-
-
-@transaction.atomic
-def regulation_upsert(
-    *,
-    code: str,
-    kind: str,
-    number: str,
-    year: int,
-    title: str,
-    date: dt.date | None = None,
-    status: str = Status.IN_FORCE,
-    uncertain: bool = False,
-    note: str = "",
-) -> Regulation:
-    """Create or update a regulation by its code (e.g. ``pkpu-8-2024``)."""
-    if kind not in Regulation.Kind.values:
-        raise ValidationError({"kind": _("Unknown kind of regulation: %(kind)s.") % {"kind": kind}})
-    regulation, _created = Regulation.objects.update_or_create(
-        code=code,
-        defaults={
-            "kind": kind,
-            "number": str(number),
-            "year": int(year),
-            "title": title,
-            "date": date,
-            "status": status,
-            "uncertain": uncertain,
-            "note": note,
-        },
-    )
-    return regulation
-
-
-@transaction.atomic
-def regulation_set_amended_by(*, regulation: Regulation, codes: Iterable[str]) -> None:
-    """Link a regulation to the ones that amend it (unknown codes are refused)."""
-    codes = list(codes)
-    found = list(Regulation.objects.filter(code__in=codes))
-    missing = set(codes) - {r.code for r in found}
-    if missing:
-        raise ValidationError(
-            _("Unknown regulation code(s): %(codes)s.") % {"codes": ", ".join(sorted(missing))}
-        )
-    regulation.amended_by.set(found)
-
-
-@transaction.atomic
-def regulation_set_status(*, regulation: Regulation, status: str) -> Regulation:
-    """Change a regulation's status; answers citing it are then flagged for review."""
-    regulation.status = status
-    regulation.save(update_fields=["status"])
-    return regulation
-
-
-@transaction.atomic
-def article_upsert(
-    *,
-    regulation: Regulation,
-    pasal: str,
-    ayat: str = "",
-    letter: str = "",
-    text: str,
-    bab: str = "",
-    heading: str = "",
-    status: str = Status.IN_FORCE,
-    uncertain: bool = False,
-    position: int = 0,
-    key: str | None = None,
-    reindex: bool = True,
-) -> tuple[Article, bool]:
-    """Create or update an article by its key; return it and whether anything changed."""
-    key = key or "/".join(p for p in (regulation.code, str(pasal), str(ayat), letter) if p)
-    values = {
-        "regulation": regulation,
-        "bab": bab,
-        "pasal": str(pasal),
-        "ayat": str(ayat or ""),
-        "letter": letter or "",
-        "heading": heading or "",
-        "text": text,
-        "status": status,
-        "uncertain": uncertain,
-        "position": position,
-    }
-    article = Article.objects.filter(key=key).first()
-    if article is None:
-        article = Article.objects.create(key=key, **values)
-        changed = True
-    else:
-        changed = any(getattr(article, f) != v for f, v in values.items())
-        if changed:
-            for field, value in values.items():
-                setattr(article, field, value)
-            article.save()
-    if reindex and changed:
-        search.index_article(article)
-    return article, changed
-
-
-@transaction.atomic
-def article_set_status(*, article: Article, status: str) -> Article:
-    """Mark an article amended or revoked (answers citing it are flagged for review)."""
-    article.status = status
-    article.save(update_fields=["status"])
-    search.index_article(article)
-    return article
-
-
-# --- answers ---------------------------------------------------------------------------
-
-
-def resolve_citations(keys: Iterable[str]) -> list[tuple[Regulation, Article | None]]:
-    """Turn citation keys (article keys or regulation codes) into objects, or raise."""
-    resolved: list[tuple[Regulation, Article | None]] = []
-    unknown: list[str] = []
-    for raw in keys:
-        key = raw.strip().strip("/")
-        if not key:
-            continue
-        article = Article.objects.select_related("regulation").filter(key=key).first()
-        if article is not None:
-            resolved.append((article.regulation, article))
-            continue
-        regulation = Regulation.objects.filter(code=key).first()
-        if regulation is not None:
-            resolved.append((regulation, None))
-            continue
-        unknown.append(key)
-    if unknown:
-        raise ValidationError(
-            {
-                "citations": _(
-                    "These citations are not in the knowledge base: %(keys)s. Use an article "
-                    "key such as uu-10-2016/7/2/e or a regulation code such as pkpu-8-2024."
-                )
-                % {"keys": ", ".join(unknown)}
-            }
-        )
-    return resolved
-
-
-def _set_citations(answer: Answer, keys: Iterable[str]) -> None:
-    resolved = resolve_citations(keys)
-    answer.citations.all().delete()
-    Citation.objects.bulk_create(
-        [
-            Citation(answer=answer, regulation=reg, article=art, position=i)
-            for i, (reg, art) in enumerate(resolved)
-        ]
-    )
-
-
-def _check_parameters(parameters: Iterable[str]) -> list[str]:
-    parameters = [p for p in parameters if p]
-    unknown = sorted(set(parameters) - PARAMETER_KEYS)
-    if unknown:
-        raise ValidationError(
-            {
-                "parameters": _("Unknown rule-set parameter(s): %(keys)s.")
-                % {"keys": ", ".join(unknown)}
-            }
-        )
-    return parameters
-
-
-def _can_edit(user, answer_office: Office) -> bool:
-    if user is None:
-        return True  # the loader and the import commands act as the system
-    return access.is_office_staff(user, answer_office)
-
-
-def _unique_slug(question: str) -> str:
-    base = slugify(question)[:100] or "jawaban"
-    slug, n = base, 2
-    while Answer.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-@transaction.atomic
-def answer_create(
-    *,
-    question: str,
-    body: str,
-    category: str,
-    office: Office,
-    citations: Iterable[str] = (),
-    slug: str = "",
-    stage: str = "",
-    parameters: Iterable[str] = (),
-    valid_from: dt.date | None = None,
-    valid_to: dt.date | None = None,
-    uncertain: bool = False,
-    uncertain_note: str = "",
-    user=None,
-) -> Answer:
-    """Create a draft answer of an office (staff of that office, or the system)."""
-    if not _can_edit(user, office):
-        raise PermissionDenied(_("Only staff of this office can write its answers."))
-    if not question.strip() or not body.strip():
-        raise ValidationError(_("Write both the question and the answer."))
-    answer = Answer.objects.create(
-        slug=slug or _unique_slug(question),
-        question=question.strip(),
-        body=body.strip(),
-        category=category,
-        stage=stage or "",
-        office=office,
-        parameters=_check_parameters(parameters),
-        valid_from=valid_from,
-        valid_to=valid_to,
-        uncertain=uncertain,
-        uncertain_note=uncertain_note,
-        updated_by=user,
-    )
-    _set_citations(answer, citations)
-    return answer
-
-
-def _snapshot(answer: Answer, *, reason: str, user) -> AnswerVersion:
-    answer.version += 1
-    answer.save(update_fields=["version"])
-    return AnswerVersion.objects.create(
-        answer=answer,
-        number=answer.version,
-        question=answer.question,
-        body=answer.body,
-        citations=[c.key for c in answer.citations.select_related("article", "regulation")],
-        reason=reason,
-        created_by=user,
-    )
-
-
-@transaction.atomic
-def answer_publish(*, answer: Answer, user=None, reason: str = "") -> Answer:
-    """Publish a draft answer: it becomes version 1 (or the next) and enters the index."""
-    if user is not None and not (user.is_coordinator or user.role == "admin"):
-        raise PermissionDenied(_("Only a coordinator can publish answers."))
-    if not _can_edit(user, answer.office):
-        raise PermissionDenied(_("Only staff of this office can publish its answers."))
-    if answer.state == Answer.State.PUBLISHED:
-        return answer
-    answer.state = Answer.State.PUBLISHED
-    answer.published_at = answer.published_at or timezone.now()
-    answer.updated_at = timezone.now()
-    answer.updated_by = user
-    answer.save()
-    _snapshot(answer, reason=reason or _("First published."), user=user)
-    search.index_answer(answer)
-    return answer
-
-
-EDITABLE_FIELDS = (
-    "question",
-    "body",
-    "category",
-    "stage",
-    "valid_from",
-    "valid_to",
-    "uncertain",
-    "uncertain_note",
-)
-
-
-@transaction.atomic
-def answer_update(
-    *,
-    answer: Answer,
-    user=None,
-    reason: str = "",
-    citations: Iterable[str] | None = None,
-    parameters: Iterable[str] | None = None,
-    **fields,
-) -> Answer:
-    """Edit an answer. A published answer keeps its old version and needs a reason."""
-    if not _can_edit(user, answer.office):
-        raise PermissionDenied(_("Only staff of this office can edit its answers."))
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"not editable: {sorted(unknown)}")
-    published = answer.state == Answer.State.PUBLISHED
-    if published:
-        if user is not None and not (user.is_coordinator or user.role == "admin"):
-            raise PermissionDenied(_("Only a coordinator can change a published answer."))
-        if not reason.strip():
-            raise ValidationError(
-                {"reason": _("Say why the published answer changes; readers see this reason.")}
-            )
-    for name, value in fields.items():
-        setattr(answer, name, value.strip() if isinstance(value, str) else value)
-    if parameters is not None:
-        answer.parameters = _check_parameters(parameters)
-    answer.updated_at = timezone.now()
-    answer.updated_by = user
-    answer.full_clean(exclude=["office", "superseded_by", "updated_by"])
-    answer.save()
-    if citations is not None:
-        _set_citations(answer, citations)
-    if published:
-        _snapshot(answer, reason=reason.strip(), user=user)
-    search.index_answer(answer)
-    return answer
-
-
-@transaction.atomic
-def answer_supersede(
-    *, answer: Answer, by: Answer | None = None, user=None, reason: str = ""
-) -> Answer:
-    """Withdraw a published answer, pointing readers to the one that replaces it."""
-    if not _can_edit(user, answer.office):
-        raise PermissionDenied(_("Only staff of this office can withdraw its answers."))
-    answer.state = Answer.State.SUPERSEDED
-    answer.superseded_by = by
-    answer.updated_at = timezone.now()
-    answer.updated_by = user
-    answer.save()
-    search.index_answer(answer)
-    return answer
-
-
-@transaction.atomic
-def answer_mark_helpful(*, answer: Answer, office: Office | None = None, query: str = "") -> int:
-    """Count one "this answered my question"; return the new count."""
-    AnswerFeedback.objects.create(answer=answer, office=office, query=query[:300])
-    return answer.feedback.count()
-
-
-def unanswered_search_log(*, query: str, office: Office | None, source: str = "web") -> None:
-    """Remember a search that found nothing, for the coordinator."""
-    query = " ".join(query.split())[:300]
-    if len(query) >= 3:
-        UnansweredSearch.objects.create(query=query, office=office, source=source)
-
-
-# --- pending guidance ------------------------------------------------------------------
-
-
-@transaction.atomic
-def pending_guidance_create(
-    *, title: str, office: Office, description: str = "", user=None
-) -> PendingGuidance:
-    """Record that an answer waits for technical guidance (juknis)."""
-    if not _can_edit(user, office):
-        raise PermissionDenied(_("Only staff of this office can record pending guidance."))
-    if not title.strip():
-        raise ValidationError({"title": _("Say what the office is waiting for.")})
-    return PendingGuidance.objects.create(
-        title=title.strip(), description=description.strip(), office=office
-    )
-
-
-@transaction.atomic
-def pending_guidance_resolve(
-    *, item: PendingGuidance, answer: Answer | None = None, user=None
-) -> PendingGuidance:
-    """Close a pending-guidance item, optionally with the answer that settles it."""
-    if not _can_edit(user, item.office):
-        raise PermissionDenied(_("Only staff of this office can resolve pending guidance."))
-    item.state = PendingGuidance.State.RESOLVED
-    item.resolved_by = answer
-    item.resolved_at = timezone.now()
-    item.save()
-    return item
-
-
-# --- the index -------------------------------------------------------------------------
-
-
-def index_rebuild(*, progress=None) -> int:
-    """Rebuild the whole search index; call ``progress(done, total)`` as it goes.
-
-    Returns how many items were read (answers and articles); see ``SearchEntry`` for how many
-    ended up in the index.
-    """
-    answers = list(
-        Answer.objects.filter(state=Answer.State.PUBLISHED).prefetch_related(
-            "citations__article", "citations__regulation"
-        )
-    )
-    articles = list(Article.objects.select_related("regulation"))
-    total = len(answers) + len(articles)
-    done = 0
-    with transaction.atomic():
-        search.clear_index()
-        for item in [*answers, *articles]:
-            if isinstance(item, Answer):
-                search.index_answer(item)
-            else:
-                search.index_article(item)
-            done += 1
-            if progress and (done % 50 == 0 or done == total):
-                progress(done, total)
-    return done
-
-
-# --- announcements (sosialisasi) -------------------------------------------------------
-
-from mejabantu.knowledge.services.announcements import (  # noqa: E402, F401 - re-exported
+from mejabantu.knowledge.services.announcements import (
     announcement_attachment_remove,
     announcement_create,
     announcement_set_published,
     announcement_update,
 )
+from mejabantu.knowledge.services.answers import (
+    EDITABLE_FIELDS,
+    PARAMETER_KEYS,
+    answer_create,
+    answer_publish,
+    answer_supersede,
+    answer_update,
+    resolve_citations,
+)
+from mejabantu.knowledge.services.feedback import answer_mark_helpful, unanswered_search_log
+from mejabantu.knowledge.services.guidance import pending_guidance_create, pending_guidance_resolve
+from mejabantu.knowledge.services.regulations import (
+    article_set_status,
+    article_upsert,
+    regulation_set_amended_by,
+    regulation_set_status,
+    regulation_upsert,
+)
+from mejabantu.knowledge.services.reindex import index_rebuild
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "PARAMETER_KEYS",
+    "announcement_attachment_remove",
+    "announcement_create",
+    "announcement_set_published",
+    "announcement_update",
+    "answer_create",
+    "answer_mark_helpful",
+    "answer_publish",
+    "answer_supersede",
+    "answer_update",
+    "article_set_status",
+    "article_upsert",
+    "index_rebuild",
+    "pending_guidance_create",
+    "pending_guidance_resolve",
+    "regulation_set_amended_by",
+    "regulation_set_status",
+    "regulation_upsert",
+    "resolve_citations",
+    "unanswered_search_log",
+]
