@@ -112,7 +112,7 @@ def test_api_hides_other_parties_tickets_and_internal_notes(client, ticket_with_
 
 
 def test_public_link_shows_only_its_ticket_and_public_messages(client, office, users):
-    from mejabantu.helpdesk.services.tickets import public_token_for
+    from mejabantu.helpdesk.services.tokens import public_token_for
 
     ticket, _ = services.ticket_create(
         actor=None,

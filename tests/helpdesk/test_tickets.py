@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mejabantu.helpdesk import services
 from mejabantu.helpdesk.models import AuditEvent, OutgoingMail, Status, Ticket
-from mejabantu.helpdesk.services.tickets import public_token_for
+from mejabantu.helpdesk.services.tokens import public_token_for
 
 from .conftest import PDF, PNG, docx_bytes, pdf_upload
 

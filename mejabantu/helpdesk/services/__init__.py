@@ -1,11 +1,10 @@
 """Writes of the helpdesk: every view, API endpoint, command and task calls these."""
 
+from mejabantu.helpdesk.services.desk import canned_answer_create, office_set_auto_assign
 from mejabantu.helpdesk.services.errors import ConflictError, HelpdeskError
+from mejabantu.helpdesk.services.intake import ticket_create
 from mejabantu.helpdesk.services.messages import message_add
 from mejabantu.helpdesk.services.tickets import (
-    canned_answer_create,
-    office_set_auto_assign,
-    ticket_create,
     ticket_merge,
     ticket_rate,
     ticket_take,
