@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from django.utils.translation import gettext as _
+
+from mejabantu.candidacy.reasons import render, verdict_data
 from mejabantu.candidacy.rules.arithmetic import share_percent
 from mejabantu.candidacy.rules.base import overall
 from mejabantu.candidacy.rules.eligibility import (
@@ -45,20 +48,20 @@ def _rule_set(code: str | None) -> RuleSetData:
     try:
         return rule_set_data(code or None)
     except UnknownRuleSet as exc:
-        raise InputError("rule_set", f"aturan {code!r} tidak dikenal.") from exc
+        raise InputError("rule_set", _("rule set %(code)r is unknown.") % {"code": code}) from exc
 
 
 def _count(field: str, value, *, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(field, "harus bilangan bulat.")
+        raise InputError(field, _("must be a whole number."))
     if value < minimum:
-        raise InputError(field, f"tidak boleh kurang dari {minimum}.")
+        raise InputError(field, _("must not be less than %(minimum)s.") % {"minimum": minimum})
     return value
 
 
 def _level(value) -> str:
     if value not in LEVELS:
-        raise InputError("level", "pilih provinsi, kabupaten atau kota.")
+        raise InputError("level", _("choose provinsi, kabupaten or kota."))
     return value
 
 
@@ -72,7 +75,9 @@ def _date(field: str, value) -> dt.date | None:
             raise ValueError
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
-        raise InputError(field, "tanggal harus berformat YYYY-MM-DD, misalnya 1990-08-17.") from exc
+        raise InputError(
+            field, _("the date must be written YYYY-MM-DD, for example 1990-08-17.")
+        ) from exc
 
 
 def _percent(value) -> float:
@@ -110,20 +115,27 @@ def threshold(
     if region:
         figures = region_figures(code=region)
         if figures is None or figures.level not in LEVELS:
-            raise InputError("region", f"wilayah {region!r} tidak dikenal atau belum ada datanya.")
+            raise InputError(
+                "region",
+                _("region %(region)r is unknown or has no figures yet.") % {"region": region},
+            )
         if contest not in CONTEST_LEVEL:
-            raise InputError("contest", "pilih gubernur, bupati atau walikota.")
+            raise InputError("contest", _("choose gubernur, bupati or walikota."))
         if CONTEST_LEVEL[contest] != figures.level:
             raise InputError(
-                "contest", f"pemilihan {contest} tidak diadakan di wilayah tingkat {figures.level}."
+                "contest",
+                _("there is no %(contest)s election in a region of level %(level)s.")
+                % {"contest": contest, "level": figures.level},
             )
         if not parties:
-            raise InputError("parties", "pilih sekurang-kurangnya satu partai.")
+            raise InputError("parties", _("choose at least one party."))
         by_code = figures.by_code()
         unknown = [c for c in parties if c not in by_code]
         if unknown:
             raise InputError(
-                "parties", f"partai {', '.join(unknown)} tidak ada dalam data wilayah ini."
+                "parties",
+                _("parties %(parties)s are not in this region's figures.")
+                % {"parties": ", ".join(unknown)},
             )
         chosen = [by_code[c] for c in dict.fromkeys(parties)]
         already_backing = set(already_backing) | _backing_in_region(figures.region, contest)
@@ -132,21 +144,25 @@ def threshold(
         seats_known = True
     else:
         if level is None and dpt is None:
-            raise InputError("region", "kirim kode wilayah, atau level, dpt dan valid_votes_total.")
+            raise InputError(
+                "region", _("send a region code, or level, dpt and valid_votes_total.")
+            )
         lvl = _level(level)
         d = _count("dpt", dpt, minimum=1)
         total = _count("valid_votes_total", valid_votes_total, minimum=1)
         votes = _count("coalition_votes", coalition_votes)
         if votes > total:
-            raise InputError("coalition_votes", "tidak boleh lebih besar dari valid_votes_total.")
+            raise InputError("coalition_votes", _("must not be more than valid_votes_total."))
         seats = _count("seats_total", seats_total, minimum=1) if seats_total is not None else None
         own_seats = (
             _count("coalition_seats", coalition_seats) if coalition_seats is not None else None
         )
         if own_seats is not None and seats is not None and own_seats > seats:
-            raise InputError("coalition_seats", "tidak boleh lebih besar dari seats_total.")
+            raise InputError("coalition_seats", _("must not be more than seats_total."))
         seats_known = own_seats is not None
-        chosen = [PartyResult(code="koalisi", name="Koalisi", votes=votes, seats=own_seats or 0)]
+        chosen = [
+            PartyResult(code="koalisi", name=_("Coalition"), votes=votes, seats=own_seats or 0)
+        ]
     result = rule.check(
         level=lvl,
         dpt=d,
@@ -178,8 +194,9 @@ def threshold(
         "coalition_seats": result.coalition_seats if seats_known else None,
         "eligible": result.eligible,
         "status": str(result.verdict.status),
-        "reason": result.verdict.reason,
-        "warnings": list(result.verdict.warnings),
+        "reason": render(result.verdict.reason),
+        "reason_code": result.verdict.reason.code,
+        "warnings": [render(w) for w in result.verdict.warnings],
         "completing_parties": [p.code for p in helpers],
         "rule_set": rs.code,
         "legal_basis": result.verdict.legal_basis,
@@ -205,22 +222,28 @@ def eligibility(
     """Check one candidate; ``eligible`` is None while documents are still needed."""
     rs = _rule_set(rule_set)
     if position not in POSITION_LABELS:
-        raise InputError("position", f"pilih salah satu: {', '.join(POSITION_LABELS)}.")
+        raise InputError(
+            "position", _("choose one of: %(choices)s.") % {"choices": ", ".join(POSITION_LABELS)}
+        )
     born = _date("birth_date", birth_date)
     if born is not None and born > rs.params.age_reference.date:
-        raise InputError("birth_date", "tanggal lahir tidak boleh sesudah tanggal acuan usia.")
+        raise InputError(
+            "birth_date", _("the date of birth must not be after the age reference date.")
+        )
     if terms_served is not None:
         _count("terms_served", terms_served)
     if education not in (None, "") and education not in EDUCATION_ORDER:
-        raise InputError("education", f"pilih salah satu: {', '.join(EDUCATION_ORDER)}.")
+        raise InputError(
+            "education", _("choose one of: %(choices)s.") % {"choices": ", ".join(EDUCATION_ORDER)}
+        )
     periods = []
     for i, raw in enumerate(service_periods):
         start = _date(f"service_periods.{i}.start", raw.get("start"))
         if start is None:
-            raise InputError(f"service_periods.{i}.start", "tanggal mulai wajib diisi.")
+            raise InputError(f"service_periods.{i}.start", _("the start date is required."))
         end = _date(f"service_periods.{i}.end", raw.get("end"))
         if end is not None and end < start:
-            raise InputError(f"service_periods.{i}.end", "tidak boleh sebelum tanggal mulai.")
+            raise InputError(f"service_periods.{i}.end", _("must not be before the start date."))
         periods.append(ServicePeriod(start=start, end=end, acting=bool(raw.get("acting"))))
     candidate = Candidate(
         position=position,
@@ -233,7 +256,7 @@ def eligibility(
     verdicts = check_candidate(rs, candidate)
     return {
         "eligible": overall(verdicts),
-        "checks": [v.as_dict() for v in verdicts],
+        "checks": [verdict_data(v) for v in verdicts],
         "rule_set": rs.code,
         "reference_date": rs.params.age_reference.date.isoformat(),
         "reference_event": rs.params.age_reference.event,
@@ -258,11 +281,17 @@ def independent_support(
     if region:
         figures = region_figures(code=region)
         if figures is None or figures.level not in LEVELS:
-            raise InputError("region", f"wilayah {region!r} tidak dikenal atau belum ada datanya.")
+            raise InputError(
+                "region",
+                _("region %(region)r is unknown or has no figures yet.") % {"region": region},
+            )
         lvl, d, subs = figures.level, figures.stats.dpt_pemilu, figures.sub_regions
         illustrative = figures.illustrative
         if subs < 1:
-            raise InputError("region", "jumlah kecamatan/kabupaten-kota wilayah ini belum diimpor.")
+            raise InputError(
+                "region",
+                _("the number of districts/regencies of this region has not been imported yet."),
+            )
     else:
         lvl = _level(level)
         d = _count("dpt", dpt, minimum=1)
@@ -272,7 +301,9 @@ def independent_support(
     if sub_regions_reached is not None:
         _count("sub_regions_reached", sub_regions_reached)
         if sub_regions_reached > subs:
-            raise InputError("sub_regions_reached", f"tidak boleh lebih dari {subs}.")
+            raise InputError(
+                "sub_regions_reached", _("must not be more than %(count)s.") % {"count": subs}
+            )
     verdict, req = IndependentSupportRule(rs).check(
         level=lvl,
         dpt=d,
@@ -288,7 +319,8 @@ def independent_support(
         "dpt": d,
         "level": lvl,
         "status": str(verdict.status),
-        "reason": verdict.reason,
+        "reason": render(verdict.reason),
+        "reason_code": verdict.reason.code,
         "legal_basis": verdict.legal_basis,
         "rule_set": rs.code,
         "illustrative": illustrative,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from mejabantu.candidacy.models import Registration
-from mejabantu.candidacy.rules.base import Status, Verdict, overall
+from mejabantu.candidacy.reasons import verdict_data
+from mejabantu.candidacy.rules.base import Reason, Status, Verdict, overall
 from mejabantu.candidacy.rules.eligibility import Candidate, check_candidate
 from mejabantu.candidacy.rules.independent import IndependentSupportRule
 from mejabantu.candidacy.rules.params import RuleSetData
@@ -20,7 +23,7 @@ def nomination_verdict(rule_set: RuleSetData, registration: Registration) -> Ver
         return Verdict(
             code="threshold",
             status=Status.UNKNOWN,
-            reason="Data DPT dan perolehan suara daerah ini belum diimpor.",
+            reason=Reason("region_data_missing"),
             legal_basis=rule_set.article("threshold"),
         )
     level = figures.level
@@ -31,11 +34,10 @@ def nomination_verdict(rule_set: RuleSetData, registration: Registration) -> Ver
         return Verdict(
             code=verdict.code,
             status=Status.NEEDS_DOCUMENT,
-            reason=verdict.reason.replace("Syarat dukungan:", "Dukungan yang ditetapkan harus")
-            + " Dibuktikan dengan berita acara rekapitulasi dukungan.",
+            reason=Reason("support_to_prove", {"need": verdict.reason.params["need"]}),
             legal_basis=verdict.legal_basis,
-            document="Berita acara rekapitulasi dukungan",
-            issuer="KPU setempat",
+            document=_("Minutes of the support recapitulation"),
+            issuer=_("The local KPU"),
         )
     by_code = figures.by_code()
     codes = [p.code for p in registration.parties.all()]
@@ -74,9 +76,9 @@ def registration_verdicts(rule_set: RuleSetData, registration: Registration) -> 
     deputy_v = check_candidate(rule_set, deputy)
     return {
         "rule_set": rule_set.code,
-        "nomination": nomination.as_dict(),
-        "head": [v.as_dict() for v in head_v],
-        "deputy": [v.as_dict() for v in deputy_v],
+        "nomination": verdict_data(nomination),
+        "head": [verdict_data(v) for v in head_v],
+        "deputy": [verdict_data(v) for v in deputy_v],
         "eligible": overall([nomination, *head_v, *deputy_v]),
     }
 

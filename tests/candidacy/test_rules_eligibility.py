@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from mejabantu.candidacy.reasons import render
 from mejabantu.candidacy.rules.base import Status, overall
 from mejabantu.candidacy.rules.eligibility import Candidate, ServicePeriod, age_on, check_candidate
 from mejabantu.candidacy.rules.params import RuleSetData, shipped_rule_sets
@@ -49,7 +50,7 @@ def test_age_is_counted_at_determination_22_september_2024(new_rules, position, 
         check_candidate(new_rules, Candidate(position, dt.date.fromisoformat(born)))
     )["age"]
     assert verdict.status == status
-    assert "22-09-2024" in verdict.reason
+    assert "22-09-2024" in render(verdict.reason)
     assert "PKPU 10/2024 Pasal 15" in verdict.legal_basis
 
 
@@ -66,7 +67,7 @@ def test_first_text_counted_age_at_inauguration_and_says_it_is_unconfirmed(old_r
     verdict = _by_code(check_candidate(old_rules, Candidate("wakil_bupati", born)))["age"]
     assert verdict.status == Status.MET
     assert verdict.uncertain
-    assert "pelantikan" in verdict.reason
+    assert "pelantikan" in render(verdict.reason)
 
 
 @pytest.mark.parametrize(

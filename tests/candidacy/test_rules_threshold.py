@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mejabantu.candidacy.reasons import render
 from mejabantu.candidacy.rules.arithmetic import percent_of_ceil, share_percent
 from mejabantu.candidacy.rules.base import Status
 from mejabantu.candidacy.rules.params import load_shipped
@@ -97,7 +98,7 @@ def test_party_without_seats_counts_after_mk_60_but_not_before(new_rules, old_ru
     before = _check(old_rules, seatless)
     assert before.verdict.status == Status.NOT_MET
     assert before.coalition_votes == 0
-    assert any("kursi DPRD" in w for w in before.verdict.warnings)
+    assert any("kursi DPRD" in w for w in map(render, before.verdict.warnings))
 
 
 @pytest.mark.parametrize(
@@ -123,7 +124,7 @@ def test_warns_when_a_party_already_backs_another_pair(new_rules):
         backing={"psi"},
     )
     assert result.verdict.status == Status.MET
-    assert any("PSI sudah mengusung" in w for w in result.verdict.warnings)
+    assert any("PSI sudah mengusung" in w for w in map(render, result.verdict.warnings))
 
 
 def test_no_party_chosen_is_unknown_not_a_failure(new_rules):

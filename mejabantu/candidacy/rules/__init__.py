@@ -7,7 +7,16 @@
 * :mod:`.documents` — the registration checklist
 """
 
-from mejabantu.candidacy.rules.base import Rule, Status, Verdict, overall
+from mejabantu.candidacy.rules.base import Reason, Rule, Status, Verdict, overall
 from mejabantu.candidacy.rules.params import RuleSetData, RuleSetError, load_shipped
 
-__all__ = ["Rule", "RuleSetData", "RuleSetError", "Status", "Verdict", "load_shipped", "overall"]
+__all__ = [
+    "Reason",
+    "Rule",
+    "RuleSetData",
+    "RuleSetError",
+    "Status",
+    "Verdict",
+    "load_shipped",
+    "overall",
+]

@@ -20,36 +20,60 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
-STATUS_LABELS = {
-    Status.MET: "Memenuhi syarat",
-    Status.NOT_MET: "Tidak memenuhi syarat",
-    Status.NEEDS_DOCUMENT: "Perlu dokumen",
-    Status.UNKNOWN: "Belum dapat dinilai",
-}
+@dataclass(frozen=True)
+class Reason:
+    """Why a rule decided as it did: a code and its parameters, not a sentence.
+
+    The sentence is rendered where it is shown, in the reader's language
+    (``mejabantu.candidacy.reasons``). A parameter may itself be a Reason (a part of the
+    sentence), a list of them, or plain text and numbers. The code ``join`` puts its
+    ``parts`` one after another, separated by ``sep``.
+    """
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+    @classmethod
+    def join(cls, *parts: Reason | str | None, sep: str = " ") -> Reason:
+        """Return the parts (empty ones left out) as one reason, e.g. a sentence and a note."""
+        return cls("join", {"parts": [p for p in parts if p], "sep": sep})
+
+    def as_dict(self) -> dict:
+        """Return the reason as JSON-ready data (nested reasons as dicts)."""
+        return {"code": self.code, "params": {k: _plain(v) for k, v in self.params.items()}}
+
+
+def _plain(value):
+    if isinstance(value, Reason):
+        return value.as_dict()
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The answer of one rule: its status, why (in Indonesian) and the article deciding it."""
+    """The answer of one rule: its status, why (a :class:`Reason`) and the article deciding it."""
 
     code: str
     status: Status
-    reason: str
+    reason: Reason
     legal_basis: str
     document: str = ""
     issuer: str = ""
     uncertain: bool = False
-    warnings: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[Reason, ...] = field(default_factory=tuple)
 
     def as_dict(self) -> dict:
+        """Return the verdict as JSON-ready data; reasons as codes with parameters."""
         data = asdict(self)
         data["status"] = str(self.status)
-        data["warnings"] = list(self.warnings)
+        del data["reason"], data["warnings"]
+        reason = self.reason.as_dict()
+        data["reason_code"] = reason["code"]
+        data["reason_params"] = reason["params"]
+        data["warning_reasons"] = [w.as_dict() for w in self.warnings]
         return data
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS[self.status]
 
 
 class Rule:
@@ -58,7 +82,7 @@ class Rule:
     code: str = ""
     legal_basis: str = ""
 
-    def verdict(self, status: Status, reason: str, **extra) -> Verdict:
+    def verdict(self, status: Status, reason: Reason, **extra) -> Verdict:
         extra.setdefault("legal_basis", self.legal_basis)
         return Verdict(code=self.code, status=status, reason=reason, **extra)
 

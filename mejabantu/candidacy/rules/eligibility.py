@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from mejabantu.candidacy.rules.base import Rule, Status, Verdict
+from mejabantu.candidacy.rules.base import Reason, Rule, Status, Verdict
 from mejabantu.candidacy.rules.params import EDUCATION_LABELS, EDUCATION_ORDER, RuleSetData
 
 POSITION_LABELS = {
@@ -81,29 +81,34 @@ class AgeRule(Rule):
         minimum = params.min_age[candidate.position]
         ref = params.age_reference
         when = ref.date.strftime("%d-%m-%Y")
-        uncertain_note = (
-            f" Catatan: titik hitung usia ini belum terkonfirmasi. {ref.note}".rstrip()
-            if ref.uncertain
-            else ""
-        )
+        note = Reason.join(Reason("age_reference_unconfirmed"), ref.note) if ref.uncertain else None
         if candidate.birth_date is None:
             return self.verdict(
                 Status.UNKNOWN,
-                f"Tanggal lahir belum diisi. Usia minimal {minimum} tahun, dihitung pada "
-                f"{ref.event_label} ({when}).{uncertain_note}",
+                Reason.join(
+                    Reason(
+                        "age_no_birth_date",
+                        {"minimum": minimum, "event": ref.event_label, "date": when},
+                    ),
+                    note,
+                ),
                 uncertain=ref.uncertain,
             )
         age = age_on(candidate.birth_date, ref.date)
         met = age >= minimum
-        reason = (
-            f"Pada {ref.event_label} ({when}) calon berusia {age} tahun; usia minimal untuk "
-            f"{POSITION_LABELS[candidate.position]} {minimum} tahun"
-            + (" — memenuhi." if met else " — belum mencukupi.")
-            + uncertain_note
+        reason = Reason(
+            "age_met" if met else "age_not_met",
+            {
+                "event": ref.event_label,
+                "date": when,
+                "age": age,
+                "position": POSITION_LABELS[candidate.position],
+                "minimum": minimum,
+            },
         )
         return self.verdict(
             Status.MET if met else Status.NOT_MET,
-            reason,
+            Reason.join(reason, note),
             document="Fotokopi KTP-el",
             issuer="Dinas Kependudukan dan Pencatatan Sipil",
             uncertain=ref.uncertain,
@@ -129,24 +134,27 @@ class EducationRule(Rule):
         if candidate.education is None:
             return self.verdict(
                 Status.NEEDS_DOCUMENT,
-                f"Pendidikan paling rendah {label} atau sederajat; serahkan fotokopi ijazah "
-                "yang dilegalisasi (nama harus sama dengan KTP-el).",
+                Reason("education_needs_document", {"minimum": label}),
                 **doc,
             )
         if candidate.education not in EDUCATION_ORDER:
-            return self.verdict(Status.UNKNOWN, "Jenjang pendidikan tidak dikenal.", **doc)
+            return self.verdict(Status.UNKNOWN, Reason("education_unknown_level"), **doc)
         met = EDUCATION_ORDER.index(candidate.education) >= EDUCATION_ORDER.index(minimum)
         if met:
             return self.verdict(
                 Status.MET,
-                f"Pendidikan {EDUCATION_LABELS[candidate.education]} memenuhi syarat paling "
-                f"rendah {label}; ijazah yang dilegalisasi tetap diserahkan saat pendaftaran.",
+                Reason(
+                    "education_met",
+                    {"education": EDUCATION_LABELS[candidate.education], "minimum": label},
+                ),
                 **doc,
             )
         return self.verdict(
             Status.NOT_MET,
-            f"Pendidikan {EDUCATION_LABELS[candidate.education]} di bawah syarat paling rendah "
-            f"{label} atau sederajat.",
+            Reason(
+                "education_not_met",
+                {"education": EDUCATION_LABELS[candidate.education], "minimum": label},
+            ),
             **doc,
         )
 
@@ -178,29 +186,20 @@ class TermLimitRule(Rule):
         if candidate.terms_served is None and not candidate.service_periods:
             return self.verdict(
                 Status.NEEDS_DOCUMENT,
-                f"Belum pernah menjabat {limit.max_terms} kali masa jabatan dalam jabatan yang "
-                "sama; dinyatakan dalam surat pernyataan calon.",
+                Reason("term_limit_needs_statement", {"max_terms": limit.max_terms}),
                 document="Surat pernyataan calon (Model BB-KWK)",
                 issuer="Calon yang bersangkutan",
             )
         counted = self.counted_terms(candidate)
-        years = limit.min_months_counted / 12
-        rule_text = (
-            f"satu masa jabatan dihitung bila telah dijalani {format(years, 'g').replace('.', ',')}"
-            " tahun atau lebih, termasuk sebagai penjabat/pelaksana tugas"
-        )
+        years = format(limit.min_months_counted / 12, "g")
+        params = {
+            "counted": counted,
+            "rule": Reason("term_counted_when", {"years": years}),
+            "max_terms": limit.max_terms,
+        }
         if counted >= limit.max_terms:
-            return self.verdict(
-                Status.NOT_MET,
-                f"Sudah {counted} kali masa jabatan dalam jabatan yang sama ({rule_text}); "
-                f"batasnya {limit.max_terms} kali.",
-            )
-        return self.verdict(
-            Status.MET,
-            f"Terhitung {counted} kali masa jabatan dalam jabatan yang sama ({rule_text}); "
-            f"batasnya {limit.max_terms} kali. Kasus khusus (Plt lalu definitif) sebaiknya "
-            "dikonsultasikan ke KPU RI.",
-        )
+            return self.verdict(Status.NOT_MET, Reason("term_limit_not_met", params))
+        return self.verdict(Status.MET, Reason("term_limit_met", params))
 
 
 class ActingHeadRule(Rule):
@@ -212,17 +211,13 @@ class ActingHeadRule(Rule):
         if candidate.is_acting_head is None:
             return self.verdict(
                 Status.NEEDS_DOCUMENT,
-                "Calon bukan penjabat gubernur/bupati/wali kota; dinyatakan dalam surat "
-                "pernyataan calon.",
+                Reason("acting_head_needs_statement"),
                 document="Surat pernyataan calon (Model BB-KWK)",
                 issuer="Calon yang bersangkutan",
             )
         if candidate.is_acting_head:
-            return self.verdict(
-                Status.NOT_MET,
-                "Penjabat (Pj) kepala daerah tidak dapat mencalonkan diri selama menjabat.",
-            )
-        return self.verdict(Status.MET, "Calon bukan penjabat kepala daerah.")
+            return self.verdict(Status.NOT_MET, Reason("acting_head_not_met"))
+        return self.verdict(Status.MET, Reason("acting_head_met"))
 
 
 @dataclass(frozen=True)
@@ -245,7 +240,10 @@ class DocumentRequirement(Rule):
         """Name the document, who issues it and what it proves."""
         return self.verdict(
             Status.NEEDS_DOCUMENT,
-            f"{self.requirement} Dibuktikan dengan: {self.document} ({self.issuer}).",
+            Reason(
+                "document_required",
+                {"requirement": self.requirement, "document": self.document, "issuer": self.issuer},
+            ),
             document=self.document,
             issuer=self.issuer,
             uncertain=self.letter not in CONFIRMED_LETTERS,

@@ -11,13 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mejabantu.candidacy.rules.arithmetic import (
-    format_number,
-    format_percent,
-    more_than_half,
-    percent_of_ceil,
-)
-from mejabantu.candidacy.rules.base import Rule, Status, Verdict
+from mejabantu.candidacy.rules.arithmetic import more_than_half, percent_of_ceil
+from mejabantu.candidacy.rules.base import Reason, Rule, Status, Verdict
 from mejabantu.candidacy.rules.params import LEVEL_GROUP, RuleSetData, band_for
 
 
@@ -60,20 +55,31 @@ class IndependentSupportRule(Rule):
     ) -> tuple[Verdict, SupportRequirement]:
         """Compare the support handed in with the minimum and the spread."""
         req = support_requirement(self.rule_set, level=level, dpt=dpt, sub_regions=sub_regions)
-        unit = "kabupaten/kota" if level == "provinsi" else "kecamatan"
-        need = (
-            f"{format_percent(req.required_percent)} % dari DPT {format_number(dpt)} = "
-            f"{format_number(req.min_supporters)} pendukung (dibulatkan ke atas), tersebar di "
-            f"sekurang-kurangnya {req.min_sub_regions} dari {sub_regions} {unit} (lebih dari "
-            "setengah)"
+        unit = Reason("unit_regency_city" if level == "provinsi" else "unit_district")
+        need = Reason(
+            "support_need",
+            {
+                "percent": str(req.required_percent),
+                "dpt": dpt,
+                "min_supporters": req.min_supporters,
+                "min_sub_regions": req.min_sub_regions,
+                "sub_regions": sub_regions,
+                "unit": unit,
+            },
         )
         if supporters is None or sub_regions_reached is None:
-            return self.verdict(Status.UNKNOWN, f"Syarat dukungan: {need}."), req
+            return self.verdict(Status.UNKNOWN, Reason("support_unknown", {"need": need})), req
         short = []
         if supporters < req.min_supporters:
-            short.append(f"pendukung kurang {format_number(req.min_supporters - supporters)}")
+            short.append(Reason("supporters_short", {"count": req.min_supporters - supporters}))
         if sub_regions_reached < req.min_sub_regions:
-            short.append(f"sebaran kurang {req.min_sub_regions - sub_regions_reached} {unit}")
+            short.append(
+                Reason(
+                    "spread_short",
+                    {"count": req.min_sub_regions - sub_regions_reached, "unit": unit},
+                )
+            )
         if short:
-            return self.verdict(Status.NOT_MET, f"Syarat: {need}; {', '.join(short)}."), req
-        return self.verdict(Status.MET, f"Syarat: {need} — terpenuhi."), req
+            reason = Reason("support_not_met", {"need": need, "short": short})
+            return self.verdict(Status.NOT_MET, reason), req
+        return self.verdict(Status.MET, Reason("support_met", {"need": need})), req

@@ -18,13 +18,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from mejabantu.candidacy.rules.arithmetic import (
-    format_number,
-    format_percent,
-    percent_of_ceil,
-    share_percent,
-)
-from mejabantu.candidacy.rules.base import Rule, Status, Verdict
+from mejabantu.candidacy.rules.arithmetic import percent_of_ceil, share_percent
+from mejabantu.candidacy.rules.base import Reason, Rule, Status, Verdict
 from mejabantu.candidacy.rules.params import LEVEL_GROUP, RuleSetData, band_for
 
 ONE_PAIR_BASIS = "UU 10/2016 Pasal 40 ayat (4); PKPU 8/2024 Pasal 11 ayat (4) dan Pasal 12"
@@ -105,13 +100,13 @@ def requirement(
     )
 
 
-def _band_text(req: Requirement, level: str, dpt: int) -> str:
-    wilayah = "provinsi" if level == "provinsi" else "kabupaten/kota"
+def _band_text(req: Requirement, level: str, dpt: int) -> Reason:
+    area = Reason("area_province" if level == "provinsi" else "area_regency_city")
     if req.band_upper is None:
-        pita = "pita DPT tertinggi"
+        band = Reason("band_highest")
     else:
-        pita = f"DPT sampai dengan {format_number(req.band_upper)}"
-    return f"DPT Pemilu {format_number(dpt)} ({wilayah}, {pita})"
+        band = Reason("band_up_to", {"upper": req.band_upper})
+    return Reason("dpt_band", {"dpt": dpt, "area": area, "band": band})
 
 
 class ThresholdRule(Rule):
@@ -156,37 +151,35 @@ class ThresholdRule(Rule):
         doubles = [p.name for p in parties if p.code in backing]
         if doubles:
             warnings.append(
-                f"{', '.join(doubles)} sudah mengusung pasangan calon lain. Satu partai hanya "
-                "boleh mengusung satu pasangan calon; KPU akan meminta klarifikasi kepada "
-                "pimpinan pusat partai melalui KPU RI sebelum pendaftaran diterima "
-                f"({ONE_PAIR_BASIS})."
+                Reason("party_backs_other_pair", {"parties": doubles, "basis": ONE_PAIR_BASIS})
             )
         if excluded:
-            warnings.append(
-                f"Suara {', '.join(excluded)} tidak dihitung: menurut aturan ini hanya partai "
-                "yang memperoleh kursi DPRD yang dapat mengusulkan pasangan calon."
-            )
-        need = (
-            f"perlu sekurang-kurangnya {format_percent(req.required_percent)} % suara sah "
-            f"= {format_number(req.min_votes)} suara (dibulatkan ke atas)"
+            warnings.append(Reason("seatless_votes_not_counted", {"parties": excluded}))
+        need = Reason(
+            "threshold_need",
+            {"percent": str(req.required_percent), "min_votes": req.min_votes},
         )
-        have = f"gabungan suara {format_number(votes)} ({format_percent(percent)} %)"
+        have = Reason("coalition_votes", {"votes": votes, "percent": str(percent)})
+        reason: Reason
         if not parties:
             status = Status.UNKNOWN
-            reason = f"Pilih sekurang-kurangnya satu partai; {need}."
+            reason = Reason("threshold_no_party", {"need": need})
         elif req.mode == "vote_bands":
             met = votes >= req.min_votes
             status = Status.MET if met else Status.NOT_MET
-            reason = f"{_band_text(req, level, dpt)}: {need}; {have}" + (
-                " — memenuhi." if met else f" — kurang {format_number(req.min_votes - votes)}."
-            )
+            params = {"band": _band_text(req, level, dpt), "need": need, "have": have}
+            if met:
+                reason = Reason("threshold_bands_met", params)
+            else:
+                reason = Reason("threshold_bands_short", {**params, "short": req.min_votes - votes})
         else:
             by_votes = votes >= req.min_votes
             by_seats = req.min_seats is not None and seats_known and seats >= req.min_seats
+            seat_percent = str(req.seat_percent or 0)
             seat_need = (
-                f"{format_percent(req.seat_percent or 0)} % kursi DPRD = {req.min_seats} kursi"
+                Reason("seat_need_count", {"percent": seat_percent, "seats": req.min_seats})
                 if req.min_seats is not None
-                else f"{format_percent(req.seat_percent or 0)} % kursi DPRD"
+                else Reason("seat_need", {"percent": seat_percent})
             )
             if by_votes or by_seats:
                 status = Status.MET
@@ -194,11 +187,13 @@ class ThresholdRule(Rule):
                 status = Status.UNKNOWN
             else:
                 status = Status.NOT_MET
-            reason = f"Syarat: {seat_need}, atau {need}. Gabungan kursi {seats}, {have}" + (
-                " — memenuhi." if status == Status.MET else " — belum memenuhi."
-            )
-            if status == Status.UNKNOWN:
-                reason += " Jumlah kursi belum diketahui."
+            params = {"seat_need": seat_need, "need": need, "seats": seats, "have": have}
+            code = {
+                Status.MET: "threshold_seats_met",
+                Status.NOT_MET: "threshold_seats_not_met",
+                Status.UNKNOWN: "threshold_seats_unknown",
+            }[status]
+            reason = Reason(code, params)
         verdict = self.verdict(status, reason, warnings=tuple(warnings))
         return CoalitionResult(
             verdict=verdict,

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from mejabantu.candidacy.reasons import shown_reason, shown_warnings
 from mejabantu.candidacy.rules.arithmetic import format_number, format_percent
 
 register = template.Library()
@@ -68,3 +69,15 @@ def id_percent(value) -> str:
     if value is None or value == "":
         return "—"
     return format_percent(str(value))
+
+
+@register.filter
+def verdict_reason(verdict) -> str:
+    """Return a verdict's reason in the reader's language (old stored text as it was)."""
+    return shown_reason(verdict)
+
+
+@register.filter
+def verdict_warnings(verdict) -> list[str]:
+    """Return a verdict's warnings in the reader's language."""
+    return shown_warnings(verdict)
