@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from mejabantu.accounts.api_auth import bearer, optional_bearer  # noqa: F401 (routers' too)
+from mejabantu.core import api_errors
 
 api = NinjaAPI(
     title="Mejabantu API",
@@ -28,22 +29,20 @@ def validation_error(request, exc: ValidationError):
         errors.append({"field": field, "message": err.get("msg", "")})
     message = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
     return api.create_response(
-        request, {"detail": f"Data tidak valid — {message}", "errors": errors}, status=422
+        request, {"detail": api_errors.invalid_data(message), "errors": errors}, status=422
     )
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(
-        request, {"detail": "Tidak ditemukan, atau Anda tidak berhak melihatnya."}, status=404
-    )
+    return api.create_response(request, {"detail": api_errors.not_found()}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request, exc):
     return api.create_response(
         request,
-        {"detail": "Perlu masuk: kirim header Authorization: Bearer <token>."},
+        {"detail": api_errors.sign_in_needed()},
         status=401,
     )
 

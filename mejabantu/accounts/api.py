@@ -1,6 +1,7 @@
 """POST /api/v1/auth/token: exchange a username and password for a bearer token."""
 
 from django.contrib.auth import authenticate
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
@@ -23,7 +24,7 @@ def token_create(request, payload: TokenIn):
     """Return a new token; send it as `Authorization: Bearer <token>`."""
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
-        raise HttpError(401, "Nama pengguna atau kata sandi salah, atau akun sedang dikunci.")
+        raise HttpError(401, _("Wrong username or password, or the account is locked for now."))
     return {"token": api_token_issue(user=user)}
 
 

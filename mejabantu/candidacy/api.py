@@ -46,6 +46,7 @@ class ThresholdOut(Schema):
     eligible: bool | None
     status: str
     reason: str
+    reason_code: str = ""
     warnings: list[str]
     completing_parties: list[str]
     rule_set: str
@@ -83,6 +84,9 @@ class CheckOut(Schema):
     code: str
     status: str
     reason: str
+    reason_code: str = ""
+    reason_params: dict = {}
+    reason_code: str = ""
     legal_basis: str
     document: str
     issuer: str
@@ -122,6 +126,7 @@ class SupportOut(Schema):
     sub_regions: int
     status: str
     reason: str
+    reason_code: str = ""
     legal_basis: str
     rule_set: str
     illustrative: bool

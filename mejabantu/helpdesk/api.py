@@ -5,6 +5,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -185,7 +186,9 @@ def ticket_create(request, payload: TicketIn):
             org = Organisation.objects.filter(code=payload.organisation, office=office).first()
             if org is None:
                 raise HttpError(
-                    422, f"organisation: tidak dikenal di kantor ini ({payload.organisation})."
+                    422,
+                    _("organisation: unknown at this office (%(code)s).")
+                    % {"code": payload.organisation},
                 )
         extra = {
             "channel": _current("channel", payload.channel) or Channel.WEB,
@@ -195,7 +198,7 @@ def ticket_create(request, payload: TicketIn):
             "priority": _current("priority", payload.priority) or Priority.NORMAL,
         }
     else:
-        raise HttpError(403, "Akun ini tidak dapat membuat tiket.")
+        raise HttpError(403, _("This account cannot create tickets."))
     try:
         ticket, created = services.ticket_create(
             actor=user,
@@ -207,7 +210,7 @@ def ticket_create(request, payload: TicketIn):
             **extra,
         )
     except PermissionDenied:
-        raise HttpError(403, "Akun ini tidak dapat membuat tiket di kantor ini.") from None
+        raise HttpError(403, _("This account cannot create tickets at this office.")) from None
     except ValidationError as exc:
         _fail(exc)
     ticket = selectors.ticket_get(user=user, reference=ticket.reference)
@@ -229,7 +232,7 @@ def message_create(request, ticket_id: str, payload: MessageIn):
             ticket=ticket, actor=request.user, body=payload.body, internal=payload.internal
         )
     except PermissionDenied:
-        raise HttpError(403, "Hanya petugas yang dapat menulis catatan internal.") from None
+        raise HttpError(403, _("Only officers can write internal notes.")) from None
     except ValidationError as exc:
         _fail(exc)
     return Status(
@@ -263,7 +266,9 @@ def ticket_patch(request, ticket_id: str, payload: TicketPatch):
         if username:
             changes["assignee"] = User.objects.filter(username=username).first()
             if changes["assignee"] is None:
-                raise HttpError(422, f"assignee: pengguna {username} tidak dikenal.")
+                raise HttpError(
+                    422, _("assignee: unknown user %(username)s.") % {"username": username}
+                )
     try:
         services.ticket_update(
             ticket=ticket, actor=request.user, expected_version=version, **changes

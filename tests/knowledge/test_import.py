@@ -109,9 +109,9 @@ def test_import_command_splits_the_document_and_reimport_changes_nothing(db, tmp
     out = io.StringIO()
     call_command("import_regulation", str(path), stdout=out)
     text = out.getvalue()
-    assert "pkpu-99-2030: 12 articles created" in text
-    assert "12/12 articles" in text  # progress
-    assert "line" in text and "Catatan ini tidak termasuk pasal mana pun." in text
+    assert "pkpu-99-2030: 12 pasal dibuat" in text
+    assert "12/12 pasal" in text  # progress
+    assert "  baris " in text and "Catatan ini tidak termasuk pasal mana pun." in text
     regulation = Regulation.objects.get(code="pkpu-99-2030")
     assert regulation.kind == "pkpu"
     article = Article.objects.get(key="pkpu-99-2030/2/2/b")
@@ -134,7 +134,7 @@ def test_changed_document_updates_only_what_changed(db, tmp_path):
     path.write_text("\n".join(changed), encoding="utf-8")
     out = io.StringIO()
     call_command("import_regulation", str(path), stdout=out)
-    assert "0 articles created, 1 updated, 11 unchanged" in out.getvalue()
+    assert "0 pasal dibuat, 1 diperbarui, 11 tetap" in out.getvalue()
     assert Article.objects.get(key="pkpu-99-2030/5").text.startswith("Peraturan ini berlaku")
 
 

@@ -101,7 +101,7 @@ def test_rebuild_command_reports_progress(kb):
 
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert "14/14 items" in out.getvalue() and "14 indexed" in out.getvalue()
+    assert "14/14 item" in out.getvalue() and "14 diindeks" in out.getvalue()
     assert SearchEntry.objects.count() == 14
 
 

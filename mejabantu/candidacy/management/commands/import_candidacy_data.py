@@ -2,6 +2,7 @@
 or contests from CSV (columns in docs/candidacy-data.md). Nothing is written on error."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from mejabantu.candidacy.importers import KINDS, ImportFailed, import_csv
 
@@ -15,23 +16,33 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, file, **options):
         def progress(done, total):
-            self.stdout.write(f"  {done}/{total} baris ditulis")
+            self.stdout.write(
+                "  " + _("%(done)s/%(total)s rows written") % {"done": done, "total": total}
+            )
 
         try:
             with open(file, encoding="utf-8-sig", newline="") as stream:
                 report = import_csv(kind=kind, stream=stream, progress=progress)
         except FileNotFoundError as exc:
-            raise CommandError(f"Berkas {file} tidak ditemukan.") from exc
+            raise CommandError(_("File %(file)s not found.") % {"file": file}) from exc
         except ImportFailed as exc:
             for line in exc.errors:
                 self.stderr.write(line)
             raise CommandError(
-                f"Impor {kind} dibatalkan: {len(exc.errors)} kesalahan, tidak ada data yang "
-                "disimpan. Perbaiki berkas lalu ulangi."
+                _(
+                    "Import of %(kind)s cancelled: %(errors)s errors, nothing was saved. Correct "
+                    "the file and try again."
+                )
+                % {"kind": kind, "errors": len(exc.errors)}
             ) from exc
         self.stdout.write(
             self.style.SUCCESS(
-                f"Impor {kind} selesai: {report.rows} baris, {report.created} baru, "
-                f"{report.updated} diperbarui."
+                _("Import of %(kind)s done: %(rows)s rows, %(created)s new, %(updated)s updated.")
+                % {
+                    "kind": kind,
+                    "rows": report.rows,
+                    "created": report.created,
+                    "updated": report.updated,
+                }
             )
         )

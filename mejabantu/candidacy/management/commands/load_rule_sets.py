@@ -1,6 +1,7 @@
 """`mejabantu load-rule-sets`: store the rule sets shipped under candidacy/data/rulesets."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from mejabantu.candidacy.services import rule_sets_sync_shipped
 
@@ -12,6 +13,9 @@ class Command(BaseCommand):
         stored = rule_sets_sync_shipped()
         for rule_set in stored:
             self.stdout.write(
-                f"{rule_set.code}: {rule_set.name} (berlaku {rule_set.effective_date})"
+                _("%(code)s: %(name)s (in force from %(date)s)")
+                % {"code": rule_set.code, "name": rule_set.name, "date": rule_set.effective_date}
             )
-        self.stdout.write(self.style.SUCCESS(f"{len(stored)} aturan tersimpan."))
+        self.stdout.write(
+            self.style.SUCCESS(_("%(count)s rule sets stored.") % {"count": len(stored)})
+        )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from mejabantu.core.demo import loaders
 
@@ -18,4 +19,4 @@ class Command(BaseCommand):
                     self.stdout.write(f"{load.__module__} ...")
                 load()
         if options["verbosity"] > 0:
-            self.stdout.write(self.style.SUCCESS("Demo data ready."))
+            self.stdout.write(self.style.SUCCESS(_("Demo data ready.")))

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 DEMO_ACCOUNTS = [
     ("admin", "administrator"),
@@ -60,12 +61,14 @@ class Command(BaseCommand):
         if not no_worker:
             procs.append(subprocess.Popen([python, "-m", "mejabantu", "worker"], env=env))  # noqa: S603
         url = f"http://{host}:{port}"
-        self.stdout.write(self.style.SUCCESS(f"\nMejabantu runs at {url}/"))
+        self.stdout.write(self.style.SUCCESS("\n" + _("Mejabantu runs at %(url)s/") % {"url": url}))
         if settings.DEMO_MODE:
-            self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
+            self.stdout.write(
+                _("Demo accounts (password: %(password)s):") % {"password": settings.DEMO_PASSWORD}
+            )
             for username, what in DEMO_ACCOUNTS:
                 self.stdout.write(f"  {username:<12} {what}")
-        self.stdout.write("Press Ctrl+C to stop.\n")
+        self.stdout.write(_("Press Ctrl+C to stop.") + "\n")
         try:
             while all(p.poll() is None for p in procs):
                 time.sleep(0.5)

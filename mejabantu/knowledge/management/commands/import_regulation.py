@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from mejabantu.knowledge.imports import ImportProblem, regulation_import
 
@@ -30,7 +31,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         def progress(done: int, total: int) -> None:
             if options["verbosity"] >= 1:
-                self.stdout.write(f"\r  {done}/{total} articles", ending="")
+                self.stdout.write(
+                    "\r  " + _("%(done)s/%(total)s articles") % {"done": done, "total": total},
+                    ending="",
+                )
                 if done == total:
                     self.stdout.write("")
 
@@ -50,19 +54,35 @@ class Command(BaseCommand):
         regulation = report.regulation
         if report.skipped_same_document:
             self.stdout.write(
-                f"{regulation.code}: same document as the last import; nothing changed "
-                f"({report.unchanged} articles)."
+                _(
+                    "%(code)s: same document as the last import; nothing changed "
+                    "(%(unchanged)s articles)."
+                )
+                % {"code": regulation.code, "unchanged": report.unchanged}
             )
         else:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"{regulation.code}: {report.created} articles created, {report.updated} "
-                    f"updated, {report.unchanged} unchanged, {report.removed} removed."
+                    _(
+                        "%(code)s: %(created)s articles created, %(updated)s updated, "
+                        "%(unchanged)s unchanged, %(removed)s removed."
+                    )
+                    % {
+                        "code": regulation.code,
+                        "created": report.created,
+                        "updated": report.updated,
+                        "unchanged": report.unchanged,
+                        "removed": report.removed,
+                    }
                 )
             )
         if report.unparsed:
             self.stdout.write(
-                self.style.WARNING(f"{len(report.unparsed)} line(s) could not be parsed:")
+                self.style.WARNING(
+                    _("%(count)s line(s) could not be parsed:") % {"count": len(report.unparsed)}
+                )
             )
             for lineno, text in report.unparsed:
-                self.stdout.write(f"  line {lineno}: {text[:100]}")
+                self.stdout.write(
+                    "  " + _("line %(line)s: %(text)s") % {"line": lineno, "text": text[:100]}
+                )
