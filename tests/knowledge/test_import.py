@@ -120,7 +120,7 @@ def test_import_command_splits_the_document_and_reimport_changes_nothing(db, tmp
 
     again = io.StringIO()
     call_command("import_regulation", str(path), stdout=again)
-    assert "nothing changed" in again.getvalue()
+    assert "tidak ada yang berubah" in again.getvalue()
     assert list(Article.objects.values_list("key", "text", "bab")) == snapshot
 
 
