@@ -86,7 +86,6 @@ class CheckOut(Schema):
     reason: str
     reason_code: str = ""
     reason_params: dict = {}
-    reason_code: str = ""
     legal_basis: str
     document: str
     issuer: str

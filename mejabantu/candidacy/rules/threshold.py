@@ -167,11 +167,11 @@ class ThresholdRule(Rule):
         elif req.mode == "vote_bands":
             met = votes >= req.min_votes
             status = Status.MET if met else Status.NOT_MET
-            params = {"band": _band_text(req, level, dpt), "need": need, "have": have}
+            parts: dict = {"band": _band_text(req, level, dpt), "need": need, "have": have}
             if met:
-                reason = Reason("threshold_bands_met", params)
+                reason = Reason("threshold_bands_met", parts)
             else:
-                reason = Reason("threshold_bands_short", {**params, "short": req.min_votes - votes})
+                reason = Reason("threshold_bands_short", {**parts, "short": req.min_votes - votes})
         else:
             by_votes = votes >= req.min_votes
             by_seats = req.min_seats is not None and seats_known and seats >= req.min_seats
@@ -187,13 +187,13 @@ class ThresholdRule(Rule):
                 status = Status.UNKNOWN
             else:
                 status = Status.NOT_MET
-            params = {"seat_need": seat_need, "need": need, "seats": seats, "have": have}
+            seat_parts: dict = {"seat_need": seat_need, "need": need, "seats": seats, "have": have}
             code = {
                 Status.MET: "threshold_seats_met",
                 Status.NOT_MET: "threshold_seats_not_met",
                 Status.UNKNOWN: "threshold_seats_unknown",
             }[status]
-            reason = Reason(code, params)
+            reason = Reason(code, seat_parts)
         verdict = self.verdict(status, reason, warnings=tuple(warnings))
         return CoalitionResult(
             verdict=verdict,
