@@ -23,13 +23,6 @@ from mejabantu.candidacy.selectors import (
     registrations_visible_to,
 )
 
-STATUS_WORDS = {
-    "met": "memenuhi",
-    "not_met": "tidak memenuhi",
-    "needs_document": "perlu dokumen",
-    "unknown": "belum dapat dinilai",
-}
-
 
 @dataclass
 class RegistrationChange:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mejabantu.candidacy.models import Contest, Party, PartyResult, RegionStats
 from mejabantu.offices.models import Region
@@ -58,7 +59,7 @@ class _Row:
         self.errors = errors
 
     def error(self, message: str) -> None:
-        self.errors.append(f"Baris {self.number}: {message}")
+        self.errors.append(_("Row %(row)s: %(message)s") % {"row": self.number, "message": message})
 
     def text(self, key: str) -> str:
         return self.data.get(key, "")
@@ -67,10 +68,13 @@ class _Row:
         raw = self.text(key).replace(".", "").replace(" ", "")
         if raw == "":
             if required:
-                self.error(f"kolom {key} wajib diisi.")
+                self.error(_("column %(column)s is required.") % {"column": key})
             return None
         if not raw.isdigit():
-            self.error(f"kolom {key} harus bilangan bulat 0 atau lebih, bukan {self.text(key)!r}.")
+            self.error(
+                _("column %(column)s must be a whole number, 0 or more, not %(value)r.")
+                % {"column": key, "value": self.text(key)}
+            )
             return None
         return int(raw)
 
@@ -79,14 +83,20 @@ class _Row:
         if raw in TRUE:
             return True
         if raw not in FALSE:
-            self.error(f"kolom {key} harus ya/tidak, bukan {self.text(key)!r}.")
+            self.error(
+                _("column %(column)s must be ya/tidak, not %(value)r.")
+                % {"column": key, "value": self.text(key)}
+            )
         return False
 
     def date(self, key: str) -> dt.date | None:
         try:
             return dt.date.fromisoformat(self.text(key))
         except ValueError:
-            self.error(f"kolom {key} harus tanggal YYYY-MM-DD, bukan {self.text(key)!r}.")
+            self.error(
+                _("column %(column)s must be a date YYYY-MM-DD, not %(value)r.")
+                % {"column": key, "value": self.text(key)}
+            )
             return None
 
 
@@ -99,14 +109,20 @@ def _read(kind: str, stream: io.TextIOBase | Iterable[str]) -> tuple[list[_Row],
     if missing:
         raise ImportFailed(
             [
-                f"Baris 1 (judul kolom): kolom {', '.join(missing)} tidak ada. Kolom untuk {kind}: "
-                f"{', '.join(required + optional)}."
+                _(
+                    "Row 1 (column titles): columns %(missing)s are missing. Columns for %(kind)s: %(columns)s."
+                )
+                % {
+                    "missing": ", ".join(missing),
+                    "kind": kind,
+                    "columns": ", ".join(required + optional),
+                }
             ]
         )
     reader.fieldnames = header
     rows = [_Row(i, data, errors) for i, data in enumerate(reader, start=2)]
     if not rows:
-        raise ImportFailed(["Berkas tidak berisi baris data."])
+        raise ImportFailed([_("The file has no data rows.")])
     return rows, errors
 
 
@@ -115,7 +131,12 @@ def import_csv(
 ) -> ImportReport:
     """Import one CSV file of ``kind``; raise :class:`ImportFailed` and write nothing on error."""
     if kind not in COLUMNS:
-        raise ImportFailed([f"Jenis data {kind!r} tidak dikenal; pilih {', '.join(KINDS)}."])
+        raise ImportFailed(
+            [
+                _("Unknown kind of data %(kind)r; choose %(kinds)s.")
+                % {"kind": kind, "kinds": ", ".join(KINDS)}
+            ]
+        )
     rows, errors = _read(kind, stream)
     plan = globals()[f"_plan_{kind}"](rows)
     if errors:
@@ -144,15 +165,19 @@ def _plan_regions(rows: list[_Row]):
     for row in sorted(rows, key=lambda r: len(r.text("code"))):
         code, name, level, parent = (row.text(k) for k in ("code", "name", "level", "parent_code"))
         if not code or not name:
-            row.error("kolom code dan name wajib diisi.")
+            row.error(_("columns code and name are required."))
             continue
         if code in seen:
-            row.error(f"kode wilayah {code} muncul dua kali.")
+            row.error(_("region code %(code)s appears twice.") % {"code": code})
         seen.add(code)
         if level not in LEVELS:
-            row.error(f"kolom level harus salah satu dari {', '.join(sorted(LEVELS))}.")
+            row.error(
+                _("column level must be one of %(levels)s.") % {"levels": ", ".join(sorted(LEVELS))}
+            )
         if parent and parent not in known and parent not in in_file:
-            row.error(f"wilayah induk {parent} tidak dikenal; impor induknya lebih dulu.")
+            row.error(
+                _("parent region %(code)s is unknown; import the parent first.") % {"code": parent}
+            )
 
         def write(code=code, name=name, level=level, parent=parent):
             parent_obj = Region.objects.get(code=parent) if parent else None
@@ -170,7 +195,7 @@ def _plan_parties(rows: list[_Row]):
     for row in rows:
         code, name, short = row.text("code"), row.text("name"), row.text("short_name")
         if not code or not name or not short:
-            row.error("kolom code, name dan short_name wajib diisi.")
+            row.error(_("columns code, name and short_name are required."))
         number = row.integer("ballot_number", required=False)
 
         def write(code=code, name=name, short=short, number=number):
@@ -193,12 +218,15 @@ def _plan_dpt(rows: list[_Row]):
     for row in rows:
         region = regions.get(row.text("region_code"))
         if region is None:
-            row.error(f"wilayah {row.text('region_code')!r} tidak dikenal; impor wilayah dulu.")
+            row.error(
+                _("region %(code)r is unknown; import the regions first.")
+                % {"code": row.text("region_code")}
+            )
         elif region.level not in ("provinsi", "kabupaten", "kota"):
-            row.error("DPT hanya untuk provinsi, kabupaten atau kota.")
+            row.error(_("DPT only for a provinsi, kabupaten or kota."))
         dpt = row.integer("dpt_pemilu")
         if dpt == 0:
-            row.error("kolom dpt_pemilu harus lebih dari 0.")
+            row.error(_("column dpt_pemilu must be more than 0."))
         values = {
             "dpt_pemilu": dpt,
             "dpt_pilkada": row.integer("dpt_pilkada", required=False),
@@ -226,9 +254,12 @@ def _plan_votes(rows: list[_Row]):
         region = regions.get(code)
         party = parties.get(row.text("party_code"))
         if region is None:
-            row.error(f"wilayah {code!r} tidak dikenal; impor wilayah dulu.")
+            row.error(_("region %(code)r is unknown; import the regions first.") % {"code": code})
         if party is None:
-            row.error(f"partai {row.text('party_code')!r} tidak dikenal; impor daftar partai dulu.")
+            row.error(
+                _("party %(code)r is unknown; import the list of parties first.")
+                % {"code": row.text("party_code")}
+            )
         votes = row.integer("votes")
         seats = row.integer("seats", required=False) or 0
         v, s = totals.get(code, (0, 0))
@@ -247,13 +278,18 @@ def _plan_votes(rows: list[_Row]):
         st = stats.get(code)
         if st and st.valid_votes_total is not None and votes > st.valid_votes_total:
             rows[0].errors.append(
-                f"Wilayah {code}: jumlah suara partai ({votes}) melebihi total suara sah "
-                f"({st.valid_votes_total}) yang tercatat."
+                _(
+                    "Region %(code)s: the parties' votes (%(votes)s) exceed the recorded total "
+                    "of valid votes (%(total)s)."
+                )
+                % {"code": code, "votes": votes, "total": st.valid_votes_total}
             )
         if st and st.dprd_seats is not None and seats > st.dprd_seats:
             rows[0].errors.append(
-                f"Wilayah {code}: jumlah kursi partai ({seats}) melebihi kursi DPRD "
-                f"({st.dprd_seats})."
+                _(
+                    "Region %(code)s: the parties' seats (%(seats)s) exceed the DPRD seats (%(total)s)."
+                )
+                % {"code": code, "seats": seats, "total": st.dprd_seats}
             )
     return plan
 
@@ -268,14 +304,20 @@ def _plan_contests(rows: list[_Row]):
         region = regions.get(row.text("region_code"))
         kind = row.text("kind")
         if region is None:
-            row.error(f"wilayah {row.text('region_code')!r} tidak dikenal; impor wilayah dulu.")
+            row.error(
+                _("region %(code)r is unknown; import the regions first.")
+                % {"code": row.text("region_code")}
+            )
         if kind not in KIND_LEVEL:
-            row.error("kolom kind harus gubernur, bupati atau walikota.")
+            row.error(_("column kind must be gubernur, bupati or walikota."))
         elif region is not None and region.level != KIND_LEVEL[kind]:
-            row.error(f"pemilihan {kind} tidak cocok dengan wilayah tingkat {region.level}.")
+            row.error(
+                _("a %(kind)s election does not fit a region of level %(level)s.")
+                % {"kind": kind, "level": region.level}
+            )
         election, determination = row.date("election_date"), row.date("determination_date")
         if election and determination and determination > election:
-            row.error("determination_date harus sebelum election_date.")
+            row.error(_("determination_date must be before election_date."))
 
         def write(region=region, kind=kind, election=election, determination=determination):
             return Contest.objects.update_or_create(
