@@ -63,6 +63,16 @@ def django_db_setup(django_db_setup, django_db_blocker, _fast_password_hasher):
         _load_demo()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request in English leaves it active."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo(db):
     """The demo offices and accounts: built once per session, again only after a

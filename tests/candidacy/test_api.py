@@ -142,3 +142,22 @@ def test_load_rule_sets_command(db):
     call_command("load_rule_sets", stdout=out)
     assert RuleSet.objects.count() == 2
     assert RuleSet.objects.get(code="uu10-2016-pkpu8-2024").superseded_by.code == "pkpu10-2024"
+
+
+def test_reason_is_a_code_shown_in_the_callers_language(client, candidacy_reference):
+    body = {"region": "19.02", "contest": "bupati", "parties": ["pdip"]}
+    indonesian = post(client, "threshold", body).json()
+    assert indonesian["reason_code"] == "threshold_bands_met"
+    assert "suara sah = 10.800 suara (dibulatkan ke atas)" in indonesian["reason"]
+    client.cookies["django_language"] = "en"  # the language switch; Accept-Language is ignored
+    english = post(client, "threshold", body).json()
+    assert english["reason_code"] == "threshold_bands_met"
+    assert "of the valid votes is needed = 10,800 votes" in english["reason"]
+
+
+def test_api_errors_are_json_in_the_callers_language(client, db):
+    assert client.get("/api/v1/tickets").json()["detail"].startswith("Perlu masuk")
+    client.cookies["django_language"] = "en"
+    english = client.get("/api/v1/tickets")
+    assert english.status_code == 401
+    assert english.json()["detail"].startswith("Sign in first")
