@@ -16,51 +16,60 @@ address that is guessed reveals nothing.
 
 from __future__ import annotations
 
-from django.db.models import Q
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Model, Q, QuerySet
 
 from mejabantu.accounts.models import User
 
+Someone = User | AnonymousUser | None  # who asks: signed in, a visitor, or the system
+Ref = Model | int | None  # an office or organisation, or its id
+M = TypeVar("M", bound=Model)
 
-def _id(obj) -> int | None:
-    return obj if obj is None or isinstance(obj, int) else obj.pk
+
+def _id(obj: Ref) -> int | None:
+    return obj if obj is None or isinstance(obj, int) else int(obj.pk)
 
 
-def is_administrator(user) -> bool:
+def is_administrator(user: Someone) -> bool:
     """A superuser or a system administrator: every office's objects."""
-    if user is None or not user.is_authenticated:
+    if not isinstance(user, User):
         return False
     return bool(user.is_superuser or user.role == User.Role.ADMIN)
 
 
-def is_office_staff(user, office) -> bool:
+def is_office_staff(user: Someone, office: Ref) -> bool:
     """Staff of this office (an office or its id), or an administrator."""
-    if user is None or not user.is_authenticated:
+    if not isinstance(user, User):
         return False
     return is_administrator(user) or bool(
         user.is_staff_member and user.office_id is not None and user.office_id == _id(office)
     )
 
 
-def is_office_coordinator(user, office) -> bool:
+def is_office_coordinator(user: Someone, office: Ref) -> bool:
     """A coordinator of this office, or an administrator: may change how it is set up."""
-    if user is None or not user.is_authenticated:
+    if not isinstance(user, User):
         return False
     return is_administrator(user) or bool(
         user.is_coordinator and user.office_id is not None and user.office_id == _id(office)
     )
 
 
-def is_operator_of(user, organisation) -> bool:
+def is_operator_of(user: Someone, organisation: Ref) -> bool:
     """An operator of this organisation (an organisation or its id)."""
-    if user is None or not user.is_authenticated or not user.is_operator:
+    if not isinstance(user, User) or not user.is_operator:
         return False
-    return user.organisation_id == _id(organisation)
+    return bool(user.organisation_id == _id(organisation))
 
 
-def visible(user, *, office: str = "office", organisation: str | None = "organisation") -> Q | None:
+def visible(
+    user: Someone, *, office: str = "office", organisation: str | None = "organisation"
+) -> Q | None:
     """The filter of the objects the user may see, by the names of their office and
     organisation fields (``organisation=None``: objects parties never see); None: all."""
-    if user is None or not user.is_authenticated:
+    if not isinstance(user, User):
         return Q(pk__in=[])
     if is_administrator(user):
         return None
@@ -71,13 +80,13 @@ def visible(user, *, office: str = "office", organisation: str | None = "organis
     return Q(pk__in=[])
 
 
-def scoped(queryset, user, **fields):
+def scoped(queryset: QuerySet[M], user: Someone, **fields: Any) -> QuerySet[M]:
     """``queryset`` narrowed to what the user may see (see ``visible``)."""
     found = visible(user, **fields)
     return queryset if found is None else queryset.filter(found)
 
 
-def current_officer(office, user_pk: int | None) -> User | None:
+def current_officer(office: Ref, user_pk: int | None) -> User | None:
     """The active officer or coordinator of this office with this id, read now from the
     database (None if there is none): whom work may be assigned to. Never trust an object
     read earlier: a user moved to another office since must not be offered the work."""
