@@ -144,3 +144,17 @@ def test_booking_horizon_is_measured_from_now(book, office):
     book(NOW + timedelta(days=2, hours=1))  # Wednesday 10.00
     with pytest.raises(services.ScheduleError):
         book(wib(2024, 9, 6, 10, 0))
+
+
+def test_confirming_never_redirects_off_site(client, book, users):
+    from tests.schedule.conftest import wib
+
+    booking = book(wib(2024, 9, 3, 10, 0))
+    client.force_login(users["petugas1"])
+    response = client.post(
+        f"/jadwal/janji/{booking.pk}/konfirmasi/", {"next": "https://evil.example/masuk"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == booking.get_absolute_url()
+    response = client.post(f"/jadwal/janji/{booking.pk}/konfirmasi/", {"next": "/jadwal/"})
+    assert response["Location"] in ("/jadwal/", booking.get_absolute_url())

@@ -72,3 +72,14 @@ def test_public_display_refreshes_itself(client, office, users, frozen_now):
     assert 'hx-trigger="every 5s"' in html and "K-001" in html
     fragment = client.get("/jadwal/19.02/layar/", HTTP_HX_REQUEST="true").content.decode()
     assert fragment.lstrip().startswith('<div id="board"') and "Meja 2" in fragment
+
+
+def test_the_console_shows_a_called_walk_in_without_a_name_or_party(
+    client, office, users, frozen_now
+):
+    services.queue_issue(actor=users["petugas1"], office=office, service="K")  # no one named
+    services.queue_call_next(actor=users["petugas1"], office=office, service="K", desk="Meja 1")
+    client.force_login(users["petugas1"])
+    page = client.get("/jadwal/antrean/")
+    assert page.status_code == 200
+    assert "K-001 · —" in page.content.decode()

@@ -1,11 +1,10 @@
-"""Shared pieces of the helpdesk pages: the staff's office, paging, safe redirects."""
+"""Shared pieces of the helpdesk pages: the staff's office, paging, errors."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.functional import cached_property
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
@@ -36,16 +35,6 @@ def _staff_office(request: HttpRequest) -> Office:
     if user.office_id:
         return user.office
     return office_get(code=_admin_office_code(request))
-
-
-def _safe_next(request: HttpRequest) -> str:
-    """The form's "next" address if it stays on this site (never an open redirect)."""
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return ""
 
 
 def _errors(exc: ValidationError) -> list[str]:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from mejabantu.accounts.access import is_office_staff
 from mejabantu.core.page_cache import cached_page
+from mejabantu.core.redirects import safe_next
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
     MergeForm,
@@ -19,7 +20,7 @@ from mejabantu.helpdesk.forms import (
 )
 from mejabantu.helpdesk.models import Status, Ticket
 from mejabantu.helpdesk.services.sla import clock_inputs
-from mejabantu.helpdesk.views.common import _errors, _safe_next
+from mejabantu.helpdesk.views.common import _errors
 from mejabantu.offices.hours import explanation_text
 
 
@@ -195,7 +196,7 @@ def take(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, " ".join(_errors(exc)))
     else:
         messages.success(request, _("You took %(ref)s.") % {"ref": ticket.reference})
-    return redirect(_safe_next(request) or ticket.get_absolute_url())
+    return redirect(safe_next(request) or ticket.get_absolute_url())
 
 
 @login_required

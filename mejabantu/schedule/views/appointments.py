@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.core.redirects import safe_next
 from mejabantu.schedule import selectors, services
 from mejabantu.schedule.forms import BookForm, MoveForm, RegistrationBookForm
 from mejabantu.schedule.models import Appointment, SlotKind
@@ -167,7 +168,7 @@ def appointment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         return appointment(request, pk, errors=errors_of(exc), status=400)
     messages.success(request, _("Confirmed."))
-    return redirect(request.POST.get("next") or item.get_absolute_url())
+    return redirect(safe_next(request) or item.get_absolute_url())
 
 
 @login_required
