@@ -1,6 +1,7 @@
 """Shared fixtures: demo data, users, a real SMTP server, the app in a subprocess, Chromium."""
 
 import os
+import uuid
 
 import pytest
 
@@ -94,6 +95,51 @@ def users(demo):
     from mejabantu.accounts.models import User
 
     return {u.username: u for u in User.objects.select_related("office", "organisation")}
+
+
+@pytest.fixture
+def ask(users, office):
+    """Ask a question as a party operator (default lo-partai-a) through the service."""
+
+    def make(
+        username="lo-partai-a",
+        subject="Syarat usia calon",
+        body="Berapa batas usia?",
+        category="persyaratan-calon",
+        **kwargs,
+    ):
+        from mejabantu.helpdesk import services
+
+        ticket, _created = services.ticket_create(
+            actor=users[username],
+            office=office,
+            subject=subject,
+            body=body,
+            category=category,
+            idempotency_key=kwargs.pop("key", uuid.uuid4()),
+            **kwargs,
+        )
+        return ticket
+
+    return make
+
+
+@pytest.fixture
+def other_office(db):
+    from mejabantu.accounts.models import User
+    from mejabantu.offices.models import Office
+
+    office = Office.objects.create(
+        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
+    )
+    User.objects.create_user(
+        "petugas-bangka",
+        password="x-Bangka-2024!",
+        role="officer",
+        office=office,
+        email="petugas@bangka.example",
+    )
+    return office
 
 
 pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.app_server"]

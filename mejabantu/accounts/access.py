@@ -57,11 +57,11 @@ def is_office_coordinator(user: Someone, office: Ref) -> bool:
     )
 
 
-def is_operator_of(user: Someone, organisation: Ref) -> bool:
-    """An operator of this organisation (an organisation or its id)."""
+def is_operator_at(user: Someone, office: Ref) -> bool:
+    """A party operator whose organisation is registered with this office."""
     if not isinstance(user, User) or not user.is_operator:
         return False
-    return bool(user.organisation_id == _id(organisation))
+    return bool(user.organisation.office_id == _id(office))
 
 
 def visible(

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q, QuerySet
 
 from mejabantu.accounts import access
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.offices.models import Office
 from mejabantu.schedule import planning
 from mejabantu.schedule.models import (
@@ -21,7 +22,6 @@ from mejabantu.schedule.models import (
 )
 from mejabantu.schedule.services import (
     candidate_slots,
-    is_office_staff,
     slot_capacity,
     slot_settings_for,
 )

@@ -3,8 +3,6 @@ pages and the API as a user or an attacker guessing addresses would reach them; 
 office-move defect: an officer moved away through the admin's own form is at once no longer
 offered, accepted or mailed as an assignee of the office left."""
 
-import uuid
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -20,29 +18,15 @@ OWNER = {"lo-partai-a"}  # the party that asked / booked
 
 
 @pytest.fixture
-def objects(demo, users, office, settings, monkeypatch):
+def objects(demo, users, office, other_office, ask, monkeypatch):
     """One of each kind of object, all of KPU Kabupaten Belitung, of lo-partai-a's party."""
     from mejabantu.candidacy import demo as candidacy_demo
     from mejabantu.candidacy.models import Contest, Party
     from mejabantu.candidacy.services import registration_create
-    from mejabantu.offices.models import Office
     from mejabantu.schedule import services as schedule
     from tests.schedule.conftest import NOW, wib
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    other = Office.objects.create(
-        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
-    )
-    User.objects.create_user("petugas-bangka", password="x", role="officer", office=other)
-    ticket, _ = services.ticket_create(
-        actor=users["lo-partai-a"],
-        office=office,
-        subject="Syarat usia calon",
-        body="Berapa batas usia?",
-        category="persyaratan-calon",
-        idempotency_key=uuid.uuid4(),
-        uploads=[SimpleUploadedFile("ktp.png", PNG, content_type="image/png")],
-    )
+    ticket = ask(uploads=[SimpleUploadedFile("ktp.png", PNG, content_type="image/png")])
     note = services.message_add(
         ticket=ticket,
         actor=users["petugas1"],
@@ -157,28 +141,19 @@ def _admin_moves(admin: Client, user: User, office) -> None:
     assert user.office_id == office.pk
 
 
-def test_an_officer_moved_in_the_admin_is_no_assignee_of_the_office_left(client, users, office):
+def test_an_officer_moved_in_the_admin_is_no_assignee_of_the_office_left(
+    client, users, ask, other_office
+):
     from mejabantu.helpdesk.models import OutgoingMail
-    from mejabantu.offices.models import Office
 
-    ticket, _ = services.ticket_create(
-        actor=users["lo-partai-a"],
-        office=office,
-        subject="Pindah kantor",
-        body="Siapa yang menjawab?",
-        category="persyaratan-calon",
-        idempotency_key=uuid.uuid4(),
-    )
+    ticket = ask(subject="Pindah kantor", body="Siapa yang menjawab?")
     client.force_login(users["petugas1"])
     page = client.get(ticket.get_absolute_url()).content.decode()
     assert '<option value="petugas2">' in page  # offered while petugas2 works here
-    other = Office.objects.create(
-        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
-    )
     stale = User.objects.get(username="petugas2")  # as a lookup read before the move holds it
     admin = Client()
     admin.force_login(users["admin"])
-    _admin_moves(admin, User.objects.get(username="petugas2"), other)
+    _admin_moves(admin, User.objects.get(username="petugas2"), other_office)
 
     page = client.get(ticket.get_absolute_url()).content.decode()
     assert '<option value="petugas2">' not in page  # the cached page moved on

@@ -1,10 +1,6 @@
 import io
-import uuid
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-
-from mejabantu.helpdesk import services
 
 # A minimal valid PDF (content check looks at the bytes, not the name).
 PDF = (
@@ -32,46 +28,3 @@ def docx_bytes() -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
-
-
-@pytest.fixture
-def ask(users, office):
-    """Ask a question as a party operator (default lo-partai-a) through the service."""
-
-    def make(
-        username="lo-partai-a",
-        subject="Syarat usia calon",
-        body="Berapa batas usia?",
-        category="persyaratan-calon",
-        **kwargs,
-    ):
-        ticket, _created = services.ticket_create(
-            actor=users[username],
-            office=office,
-            subject=subject,
-            body=body,
-            category=category,
-            idempotency_key=kwargs.pop("key", uuid.uuid4()),
-            **kwargs,
-        )
-        return ticket
-
-    return make
-
-
-@pytest.fixture
-def other_office(db):
-    from mejabantu.accounts.models import User
-    from mejabantu.offices.models import Office
-
-    office = Office.objects.create(
-        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
-    )
-    User.objects.create_user(
-        "petugas-bangka",
-        password="x-Bangka-2024!",
-        role="officer",
-        office=office,
-        email="petugas@bangka.example",
-    )
-    return office

@@ -12,7 +12,7 @@ from mejabantu.schedule.services.bookings import (
     slot_capacity,
     slot_settings_for,
 )
-from mejabantu.schedule.services.common import ScheduleError, is_office_staff
+from mejabantu.schedule.services.common import ScheduleError
 from mejabantu.schedule.services.events import (
     attendance_record,
     calendar_feed_by_token,
@@ -40,7 +40,6 @@ __all__ = [
     "calendar_feed_create",
     "calendar_feed_revoke",
     "candidate_slots",
-    "is_office_staff",
     "material_attach",
     "open_intervals",
     "queue_call_next",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts import access
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.offices import clock
 from mejabantu.offices.models import Office
@@ -26,7 +27,6 @@ from mejabantu.schedule.models import (
 from mejabantu.schedule.services.common import (
     PLACE_ATTEMPTS,
     ScheduleError,
-    is_office_staff,
 )
 
 
@@ -148,10 +148,7 @@ def _booking_org(actor: User, office: Office, organisation: Organisation | None)
         if organisation is None or organisation.office_id != office.pk:
             raise ScheduleError(_("Choose an organisation registered with this office."))
         return organisation
-    if (
-        access.is_operator_of(actor, actor.organisation_id)
-        and actor.organisation.office_id == office.pk
-    ):
+    if access.is_operator_at(actor, office):
         return actor.organisation
     raise PermissionDenied
 

@@ -1,12 +1,10 @@
-"""Shared pieces of the schedule services: the error type (the staff check is accounts.access)."""
+"""Shared pieces of the schedule services: the error type."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-
-from mejabantu.accounts.access import is_office_staff  # noqa: F401 (the schedule's callers)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PLACE_ATTEMPTS = 25

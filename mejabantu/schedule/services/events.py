@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.offices import clock
 from mejabantu.offices.models import Office
@@ -20,7 +21,6 @@ from mejabantu.schedule.models import (
 )
 from mejabantu.schedule.services.common import (
     ScheduleError,
-    is_office_staff,
 )
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.offices import clock
 from mejabantu.offices.models import Office
@@ -18,7 +19,6 @@ from mejabantu.schedule.models import (
 from mejabantu.schedule.services.common import (
     PLACE_ATTEMPTS,
     ScheduleError,
-    is_office_staff,
 )
 
 

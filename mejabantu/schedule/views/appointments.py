@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.core.redirects import safe_next
 from mejabantu.schedule import selectors, services
 from mejabantu.schedule.forms import BookForm, MoveForm, RegistrationBookForm
@@ -57,7 +58,7 @@ def _slots_context(request: HttpRequest, office, kind=SlotKind.CONSULTATION):
 def consultations(request: HttpRequest, form: BookForm | None = None, status: int = 200):
     """Book a consultation (party operators) or see and confirm the bookings (officers)."""
     office = user_office(request)
-    staff = services.is_office_staff(request.user, office)
+    staff = is_office_staff(request.user, office)
     context = _slots_context(request, office)
     if request.htmx and not form:
         return render(request, "schedule/consultations.html#slots", context)
@@ -77,7 +78,7 @@ def consultations(request: HttpRequest, form: BookForm | None = None, status: in
 @require_POST
 def book(request: HttpRequest) -> HttpResponse:
     office = user_office(request)
-    staff = services.is_office_staff(request.user, office)
+    staff = is_office_staff(request.user, office)
     kind = request.POST.get("kind") or SlotKind.CONSULTATION
     form_class = RegistrationBookForm if kind == SlotKind.REGISTRATION else BookForm
     form = form_class(request.POST, office=office, staff=staff)
@@ -120,7 +121,7 @@ def appointment(request: HttpRequest, pk: int, errors: list[str] | None = None, 
         return render(request, "schedule/appointment.html#slots", {**context, "item": item})
     context.update(
         item=item,
-        staff=services.is_office_staff(request.user, item.office),
+        staff=is_office_staff(request.user, item.office),
         errors=errors or [],
     )
     return render(request, "schedule/appointment.html", context, status=status)
@@ -175,7 +176,7 @@ def appointment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def registration(request: HttpRequest, form=None, status: int = 200) -> HttpResponse:
     """Registration days: parties book their arrival; the office sees the plan and conflicts."""
     office = user_office(request)
-    staff = services.is_office_staff(request.user, office)
+    staff = is_office_staff(request.user, office)
     context = _slots_context(request, office, SlotKind.REGISTRATION)
     if request.htmx and not form:
         return render(request, "schedule/registration.html#slots", context)

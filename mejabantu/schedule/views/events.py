@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.schedule import ical, selectors, services
 from mejabantu.schedule.forms import AttendanceForm, MaterialForm
 from mejabantu.schedule.models import CalendarFeed, Event, EventMaterial
@@ -24,7 +25,7 @@ def event_detail(
 ):
     """An event: invited organisations, materials; officers take attendance at the door."""
     event = _event(request, pk)
-    staff = services.is_office_staff(request.user, event.office)
+    staff = is_office_staff(request.user, event.office)
     context = {
         "event": event,
         "office": event.office,
@@ -104,7 +105,7 @@ def material_download(request: HttpRequest, pk: int) -> FileResponse:
 def feeds(request: HttpRequest) -> HttpResponse:
     """The user's calendar subscribe URLs: create one, copy it, revoke it."""
     office = user_office(request)
-    staff = services.is_office_staff(request.user, office)
+    staff = is_office_staff(request.user, office)
     qs = CalendarFeed.objects.filter(office=office, revoked_at__isnull=True)
     qs = (
         qs.filter(organisation=None) if staff else qs.filter(organisation=request.user.organisation)

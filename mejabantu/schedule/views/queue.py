@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mejabantu.accounts.access import is_office_staff
 from mejabantu.offices.selectors import office_get
 from mejabantu.schedule import selectors, services
 from mejabantu.schedule.forms import QueueIssueForm, QueueServeForm
@@ -15,7 +16,7 @@ from mejabantu.schedule.views.common import errors_of, today_in, user_office
 
 def _staff_office(request: HttpRequest):
     office = user_office(request)
-    if not services.is_office_staff(request.user, office):
+    if not is_office_staff(request.user, office):
         raise Http404
     return office
 
