@@ -45,20 +45,6 @@ def ticket_get(*, user, reference: str) -> Ticket:
         raise Http404 from None
 
 
-def ticket_page_versions(*, user, reference: str) -> tuple[int, int, int]:
-    """What a ticket's cached page is keyed on (its id, its page version, its office's setup
-    version), through the same scoping as ``ticket_get``; 404 if the user may not see it. A
-    read of three columns: a cached view needs no more."""
-    found = (
-        tickets_visible_to(user, related=())
-        .filter(_by_reference(reference))
-        .values_list("pk", "page_version", "office__setup_version")
-    )
-    for versions in found:
-        return versions
-    raise Http404
-
-
 def _by_reference(reference: str) -> Q:
     lookup = Q(reference=reference)
     if str(reference).isdigit():

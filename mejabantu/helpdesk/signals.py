@@ -47,9 +47,6 @@ def ticket_owned(sender, instance, **kwargs) -> None:
     """A row that belongs to a ticket (a message, a file, an event, an appointment)."""
     if instance.ticket_id is None:
         return
-    if type(instance)._meta.get_field("ticket").is_cached(instance):  # no read needed
-        ticket_changed(instance.ticket.office_id, instance.ticket.reference)
-        return
     found = Ticket.objects.filter(pk=instance.ticket_id).values_list("office_id", "reference")
     for office_id, reference in found:
         ticket_changed(office_id, reference)
