@@ -234,11 +234,8 @@ class OfficeLookups:
 
 def office_lookups(office: Office) -> OfficeLookups:
     """The office's categories, officers, organisations, canned answers, awaited guidance and
-    SLA policies, each read when first used (kept on the office object, for this request)."""
-    lookups = office.__dict__.get("_helpdesk_lookups")
-    if lookups is None:
-        lookups = office.__dict__["_helpdesk_lookups"] = OfficeLookups(office)
-    return lookups
+    SLA policies, each read when first used (from the cache while the office's setup stays)."""
+    return OfficeLookups(office)
 
 
 def text_search(term: str) -> Q:
