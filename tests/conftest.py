@@ -142,4 +142,8 @@ def other_office(db):
     return office
 
 
-pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.app_server"]
+pytest_plugins = [
+    "tests.fixtures.smtp",
+    "tests.fixtures.app_server",
+    "tests.fixtures.private_postgres",
+]

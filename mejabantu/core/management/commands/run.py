@@ -1,6 +1,7 @@
 """Start Mejabantu: migrate, load the demo (in demo mode), serve the web and run the worker."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -11,6 +12,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+
+RESTART_PAUSE = 3.0  # seconds between restarts of one child
 
 DEMO_ACCOUNTS = [
     ("admin", "administrator"),
@@ -30,36 +33,43 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
         parser.add_argument("--no-worker", action="store_true", help="Do not start the worker.")
+        parser.add_argument(
+            "--no-demo", action="store_true", help="Do not load the demo data (demo mode)."
+        )
 
     def handle(
-        self, *args: Any, port: int, host: str, workers: int, no_worker: bool, **options: Any
+        self,
+        *args: Any,
+        port: int,
+        host: str,
+        workers: int,
+        no_worker: bool,
+        no_demo: bool,
+        **options: Any,
     ) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        if settings.DEMO_MODE:
+        if settings.DEMO_MODE and not no_demo:
             call_command("demo", verbosity=0)
         python = sys.executable
-        env = dict(os.environ)
-        procs = [
-            subprocess.Popen(  # noqa: S603 - fixed argv
-                [
-                    python,
-                    "-m",
-                    "gunicorn",
-                    "mejabantu.wsgi:application",
-                    "--bind",
-                    f"{host}:{port}",
-                    "--workers",
-                    str(workers),
-                    "--access-logfile",
-                    "-",
-                    "--log-level",
-                    "warning",
-                ],
-                env=env,
-            )
-        ]
+        children = {
+            "web": [
+                python,
+                "-m",
+                "gunicorn",
+                "mejabantu.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "warning",
+            ]
+        }
         if not no_worker:
-            procs.append(subprocess.Popen([python, "-m", "mejabantu", "worker"], env=env))  # noqa: S603
+            children["worker"] = [python, "-m", "mejabantu", "worker"]
+        procs = {name: self.start(argv) for name, argv in children.items()}
         url = f"http://{host}:{port}"
         self.stdout.write(self.style.SUCCESS("\n" + _("Mejabantu runs at %(url)s/") % {"url": url}))
         if settings.DEMO_MODE:
@@ -69,17 +79,41 @@ class Command(BaseCommand):
             for username, what in DEMO_ACCOUNTS:
                 self.stdout.write(f"  {username:<12} {what}")
         self.stdout.write(_("Press Ctrl+C to stop.") + "\n")
+        labels = {"web": _("The web server"), "worker": _("The worker")}
+        restarts = dict.fromkeys(children, 0.0)
+        signal.signal(signal.SIGTERM, _interrupt)
         try:
-            while all(p.poll() is None for p in procs):
+            while True:
                 time.sleep(0.5)
+                for name, proc in procs.items():
+                    if proc.poll() is None:
+                        continue
+                    # a child that died (the database went away, a crash) is started again,
+                    # at most every few seconds, so the product serves again by itself
+                    if time.monotonic() - restarts[name] < RESTART_PAUSE:
+                        continue
+                    self.stderr.write(
+                        _("%(name)s stopped (exit code %(code)s); starting it again")
+                        % {"name": labels[name], "code": proc.returncode}
+                    )
+                    restarts[name] = time.monotonic()
+                    procs[name] = self.start(children[name])
         except KeyboardInterrupt:
             pass
         finally:
-            for p in procs:
+            for p in procs.values():
                 if p.poll() is None:
                     p.terminate()
-            for p in procs:
+            for p in procs.values():
                 try:
                     p.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     p.kill()
+
+    @staticmethod
+    def start(argv: list[str]) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(argv, env=dict(os.environ))  # noqa: S603 - fixed argv
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops the children as Ctrl+C does
