@@ -139,7 +139,7 @@ def _whole(kind: str, upload: UploadedFile) -> bool:
     if kind in ("docx", "xlsx"):
         return True  # checked part by part in _office_kind
     upload.seek(0)
-    data = upload.read()
+    data = bytes(upload.read())
     upload.seek(0)
     if kind == "png":
         return _png_whole(data)
