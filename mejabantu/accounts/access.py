@@ -102,3 +102,62 @@ def current_officer(office: Ref, user_pk: int | None) -> User | None:
         .select_related("office")
         .first()
     )
+
+
+# -- rule sets: owned by the tier that issues them -----------------------------------------
+# Candidacy rules are national law (UU, PKPU, juknis): only KPU RI publishes a rule set. A lower
+# office's coordinator may draft one to propose it; a draft is seen only by staff of the office
+# that drafted it, by KPU RI's coordinators (who decide on it) and by administrators.
+
+
+def is_national_coordinator(user: Someone) -> bool:
+    """A coordinator of KPU RI, or an administrator: publishes national rule sets."""
+    if not isinstance(user, User):
+        return False
+    if is_administrator(user):
+        return True
+    office = user.office if user.office_id else None
+    return bool(user.role == User.Role.COORDINATOR and office is not None and office.level == "ri")
+
+
+def may_draft_rule_set(user: Someone) -> bool:
+    """Any office's coordinator (or an administrator) may draft a rule set to propose it."""
+    if not isinstance(user, User):
+        return False
+    return is_administrator(user) or bool(
+        user.role == User.Role.COORDINATOR and user.office_id is not None
+    )
+
+
+def may_publish_rule_set(user: Someone) -> bool:
+    """Only KPU RI's coordinators and administrators publish a (national) rule set."""
+    return is_national_coordinator(user)
+
+
+def may_see_rule_set(user: Someone, *, published: bool, office: Ref) -> bool:
+    """A published rule set is public; a draft is seen by staff of the office that drafted it
+    (``office``; None: drafted nationally), KPU RI's coordinators and administrators."""
+    if published:
+        return True
+    if is_national_coordinator(user):
+        return True
+    return office is not None and is_office_staff(user, office)
+
+
+def may_edit_rule_set(user: Someone, *, published: bool, office: Ref) -> bool:
+    """A draft is changed by a coordinator of the office that drafted it (a national draft by
+    KPU RI's coordinators) or an administrator; a published rule set never changes."""
+    if published or not isinstance(user, User):
+        return False
+    if office is None:
+        return is_national_coordinator(user)
+    return is_office_coordinator(user, office)
+
+
+def drafts_visible(user: Someone, *, office: str = "office") -> Q | None:
+    """The filter of the drafts the user may see (see ``may_see_rule_set``); None: all."""
+    if is_national_coordinator(user):
+        return None
+    if isinstance(user, User) and user.is_staff_member and user.office_id:
+        return Q(**{f"{office}_id": user.office_id})
+    return Q(pk__in=[])

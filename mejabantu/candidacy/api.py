@@ -4,8 +4,9 @@ to anonymous callers. Bad input answers 422 naming the field."""
 from ninja import Router, Schema
 from ninja.errors import ValidationError
 
+from mejabantu.accounts.api_auth import optional_bearer
 from mejabantu.candidacy import calculators
-from mejabantu.candidacy.selectors import rule_sets_published
+from mejabantu.candidacy.selectors import rule_set_get, rule_sets_published
 
 router = Router(tags=["candidacy"])
 
@@ -146,17 +147,35 @@ class RuleSetOut(Schema):
     parameters: dict
 
 
+class RuleSetDetailOut(RuleSetOut):
+    status: str
+    office: str | None
+
+
+def _rule_set_out(r) -> dict:
+    return {
+        "code": r.code,
+        "name": r.name,
+        "legal_basis": r.legal_basis,
+        "effective_date": r.effective_date.isoformat(),
+        "superseded_by": r.superseded_by.code if r.superseded_by_id else None,
+        "parameters": r.parameters,
+    }
+
+
 @router.get("/rule-sets", response=list[RuleSetOut], auth=None)
 def rule_sets(request):
-    """List the published rule sets, newest first."""
-    return [
-        {
-            "code": r.code,
-            "name": r.name,
-            "legal_basis": r.legal_basis,
-            "effective_date": r.effective_date.isoformat(),
-            "superseded_by": r.superseded_by.code if r.superseded_by_id else None,
-            "parameters": r.parameters,
-        }
-        for r in rule_sets_published()
-    ]
+    """List the published rule sets, newest first (drafts are never listed)."""
+    return [_rule_set_out(r) for r in rule_sets_published()]
+
+
+@router.get("/rule-sets/{code}", response=RuleSetDetailOut, auth=optional_bearer)
+def rule_set_detail(request, code: str):
+    """One rule set. A draft answers 404 to anyone who may not see it (everyone but staff of
+    the office that drafted it, KPU RI's coordinators and administrators)."""
+    r = rule_set_get(user=request.user, code=code)
+    return {
+        **_rule_set_out(r),
+        "status": r.status,
+        "office": r.office.code if r.office_id else None,
+    }

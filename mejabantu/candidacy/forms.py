@@ -10,14 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from mejabantu.candidacy.models import Contest, Party, Registration, RuleSet
 from mejabantu.candidacy.rules.eligibility import POSITION_LABELS
 from mejabantu.candidacy.rules.params import EDUCATION_LABELS, EDUCATION_ORDER, Params, RuleSetError
-from mejabantu.candidacy.selectors import regions_with_figures, rule_sets_all
+from mejabantu.candidacy.selectors import regions_with_figures, rule_sets_published
 
 EDUCATION_CHOICES = [("", _("not stated"))] + [(k, EDUCATION_LABELS[k]) for k in EDUCATION_ORDER]
 
 
 def _rule_set_choices():
+    # the calculators use published rule sets only: a draft is never offered, to anyone
     return [("", _("the rule set in force"))] + [
-        (r.code, f"{r.name} ({r.get_status_display()})") for r in rule_sets_all()
+        (r.code, f"{r.name} ({r.get_status_display()})") for r in rule_sets_published()
     ]
 
 

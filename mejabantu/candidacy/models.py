@@ -42,6 +42,18 @@ class RuleSet(models.Model):
         related_name="copies",
         verbose_name=_("copied from"),
     )
+    office = models.ForeignKey(
+        "offices.Office",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rule_sets",
+        verbose_name=_("drafted by office"),
+        help_text=_(
+            "The office whose coordinator drafted it (empty: drafted nationally or shipped). "
+            "Only KPU RI publishes a rule set; until then only this office sees the draft."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -78,6 +90,10 @@ class RuleSet(models.Model):
                 "source": self.source,
             }
         )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
 
     @property
     def uncertain_parameters(self) -> list[str]:

@@ -26,7 +26,26 @@ def rule_sets_all() -> QuerySet[RuleSet]:
 
 
 def rule_sets_published() -> QuerySet[RuleSet]:
+    """Return the published rule sets: the only ones the calculators, checks and the public
+    lists use."""
     return rule_sets_all().filter(status=RuleSet.Status.PUBLISHED)
+
+
+def rule_sets_visible_to(user) -> QuerySet[RuleSet]:
+    """Return the published rule sets and the drafts ``user`` may see (access.drafts_visible)."""
+    qs = rule_sets_all().select_related("office")
+    drafts = access.drafts_visible(user)
+    if drafts is None:
+        return qs
+    return qs.filter(Q(status=RuleSet.Status.PUBLISHED) | drafts)
+
+
+def rule_set_get(*, user, code: str) -> RuleSet:
+    """Return one rule set ``user`` may see, or raise 404 (a draft for anyone else)."""
+    found = rule_sets_visible_to(user).filter(code=code).first()
+    if found is None:
+        raise Http404
+    return found
 
 
 def rule_set_current(*, on: dt.date | None = None) -> RuleSet | None:
@@ -36,10 +55,13 @@ def rule_set_current(*, on: dt.date | None = None) -> RuleSet | None:
 
 
 def rule_set_data(code: str | None = None, *, on: dt.date | None = None) -> RuleSetData:
-    """Return the pure rule set by code, or the one in force; shipped JSON is the fallback."""
+    """Return the pure published rule set by code, or the one in force; shipped JSON is the
+    fallback. A draft is never used: its code is unknown here, for everyone."""
     if code:
         stored = RuleSet.objects.select_related("superseded_by").filter(code=code).first()
         if stored is not None:
+            if stored.status != RuleSet.Status.PUBLISHED:
+                raise UnknownRuleSet(code)
             return stored.as_data()
         try:
             return load_shipped(code)

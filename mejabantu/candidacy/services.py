@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
 from mejabantu.candidacy.checks import registration_verdicts
 from mejabantu.candidacy.models import (
     Contest,
@@ -23,10 +24,6 @@ from mejabantu.candidacy.models import (
 from mejabantu.candidacy.rules.documents import full_checklist
 from mejabantu.candidacy.rules.params import RuleSetData, RuleSetError, shipped_rule_sets
 from mejabantu.candidacy.selectors import rule_set_current
-
-
-def _can_manage_rules(user) -> bool:
-    return bool(user and (user.is_superuser or user.role in ("coordinator", "admin")))
 
 
 def _validate_rule_set(*, code, name, legal_basis, effective_date, parameters) -> RuleSetData:
@@ -77,8 +74,11 @@ def rule_sets_sync_shipped() -> list[RuleSet]:
 
 @transaction.atomic
 def rule_set_copy(*, user, source: RuleSet, code: str, name: str) -> RuleSet:
-    """Start a draft rule set from an existing one (e.g. for a new juknis)."""
-    if not _can_manage_rules(user):
+    """Start a draft rule set from an existing one (e.g. for a new juknis), owned by the
+    drafting coordinator's office: only that office sees it until KPU RI publishes it."""
+    if not access.may_draft_rule_set(user) or not access.may_see_rule_set(
+        user, published=source.is_published, office=source.office_id
+    ):
         raise PermissionDenied
     if RuleSet.objects.filter(code=code).exists():
         raise ValidationError(_("A rule set with this code already exists; choose another code."))
@@ -91,6 +91,7 @@ def rule_set_copy(*, user, source: RuleSet, code: str, name: str) -> RuleSet:
         articles=dict(source.articles),
         source=source.source,
         based_on=source,
+        office_id=user.office_id,
         created_by=user,
         status=RuleSet.Status.DRAFT,
     )
@@ -108,10 +109,10 @@ def rule_set_update(
     source: str = "",
 ) -> RuleSet:
     """Change a draft rule set; published ones are never edited (copy them instead)."""
-    if not _can_manage_rules(user):
-        raise PermissionDenied
     if rule_set.status != RuleSet.Status.DRAFT:
         raise ValidationError(_("A published rule set cannot be edited; make a copy instead."))
+    if not access.may_edit_rule_set(user, published=False, office=rule_set.office_id):
+        raise PermissionDenied
     _validate_rule_set(
         code=rule_set.code,
         name=name,
@@ -130,8 +131,11 @@ def rule_set_update(
 
 @transaction.atomic
 def rule_set_publish(*, user, rule_set: RuleSet) -> RuleSet:
-    """Publish a draft; the rule set it was copied from (if in force) is superseded by it."""
-    if not _can_manage_rules(user):
+    """Publish a draft; the rule set it was copied from (if in force) is superseded by it.
+
+    Rule sets are national: only KPU RI's coordinators (and administrators) publish, a lower
+    office's draft included (it is their proposal)."""
+    if not access.may_publish_rule_set(user):
         raise PermissionDenied
     if rule_set.status != RuleSet.Status.DRAFT:
         raise ValidationError(_("This rule set is already published."))

@@ -28,7 +28,9 @@ from mejabantu.candidacy.selectors import (
     registration_get,
     registrations_visible_to,
     rule_set_current,
-    rule_sets_all,
+    rule_set_get,
+    rule_sets_published,
+    rule_sets_visible_to,
 )
 
 
@@ -204,7 +206,7 @@ def registration_detail(request: HttpRequest, number: str) -> HttpResponse:
             "documents": docs,
             "can_edit": _staff_of(request.user, registration),
             "statuses": RegistrationDocument.Status.choices,
-            "rule_sets": rule_sets_all().filter(status=RuleSet.Status.PUBLISHED),
+            "rule_sets": rule_sets_published(),
         },
     )
 
@@ -248,7 +250,7 @@ def registration_recheck(request: HttpRequest, number: str) -> HttpResponse:
     if not _staff_of(request.user, registration):
         raise Http404
     code = request.POST.get("rule_set") or ""
-    rule_set = RuleSet.objects.filter(code=code, status=RuleSet.Status.PUBLISHED).first()
+    rule_set = rule_sets_published().filter(code=code).first()
     services.registration_check(registration=registration, rule_set=rule_set)
     if "remarks" in request.POST:
         services.registration_update_remarks(
@@ -276,40 +278,37 @@ def registration_receipt(request: HttpRequest, number: str) -> HttpResponse:
 # --- rule sets -----------------------------------------------------------------------
 
 
-def _require_rule_manager(user) -> None:
-    if not user.is_authenticated or not (
-        user.is_superuser or user.role in ("coordinator", "admin")
-    ):
-        raise Http404
+def _may_edit(user, rule_set: RuleSet) -> bool:
+    return access.may_edit_rule_set(
+        user, published=rule_set.is_published, office=rule_set.office_id
+    )
 
 
 def rulesets(request: HttpRequest) -> HttpResponse:
-    """Every rule set with its legal basis, effective date and what superseded it."""
-    qs = rule_sets_all()
-    user = request.user
-    manager = user.is_authenticated and (user.is_superuser or user.role in ("coordinator", "admin"))
-    if not manager:
-        qs = qs.filter(status=RuleSet.Status.PUBLISHED)
+    """Every published rule set with its legal basis, effective date and what superseded it,
+    and the drafts the user may see (their office's, or all for KPU RI)."""
     return render(
         request,
         "candidacy/rulesets.html",
-        {"rule_sets": qs, "current": rule_set_current(), "manager": manager},
+        {
+            "rule_sets": rule_sets_visible_to(request.user),
+            "current": rule_set_current(),
+            "manager": access.may_draft_rule_set(request.user),
+        },
     )
 
 
 def ruleset_detail(request: HttpRequest, code: str) -> HttpResponse:
-    rule_set = get_object_or_404(rule_sets_all(), code=code)
-    user = request.user
-    manager = user.is_authenticated and (user.is_superuser or user.role in ("coordinator", "admin"))
-    if rule_set.status == RuleSet.Status.DRAFT and not manager:
-        raise Http404
+    rule_set = rule_set_get(user=request.user, code=code)
     return render(
         request,
         "candidacy/ruleset_detail.html",
         {
             "rule_set": rule_set,
             "data": rule_set.as_data(),
-            "manager": manager,
+            "manager": access.may_draft_rule_set(request.user),
+            "may_edit": _may_edit(request.user, rule_set),
+            "may_publish": not rule_set.is_published and access.may_publish_rule_set(request.user),
             "copy_form": RuleSetCopyForm(
                 initial={"code": f"{rule_set.code}-salinan", "name": f"{rule_set.name} (salinan)"}
             ),
@@ -320,8 +319,9 @@ def ruleset_detail(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def ruleset_copy(request: HttpRequest, code: str) -> HttpResponse:
-    _require_rule_manager(request.user)
-    source = get_object_or_404(RuleSet, code=code)
+    if not access.may_draft_rule_set(request.user):
+        raise Http404
+    source = rule_set_get(user=request.user, code=code)
     form = RuleSetCopyForm(request.POST)
     if form.is_valid():
         try:
@@ -338,11 +338,12 @@ def ruleset_copy(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 def ruleset_edit(request: HttpRequest, code: str) -> HttpResponse:
-    _require_rule_manager(request.user)
-    rule_set = get_object_or_404(RuleSet, code=code)
-    if rule_set.status != RuleSet.Status.DRAFT:
+    rule_set = rule_set_get(user=request.user, code=code)
+    if rule_set.is_published:
         messages.error(request, _("A published rule set cannot be edited; make a copy instead."))
         return redirect(rule_set)
+    if not _may_edit(request.user, rule_set):
+        raise PermissionDenied
     form = RuleSetForm(request.POST or None, initial=RuleSetForm.initial_for(rule_set))
     if request.method == "POST" and form.is_valid():
         cd = form.cleaned_data
@@ -365,10 +366,10 @@ def ruleset_impact(request: HttpRequest, code: str) -> HttpResponse:
     """Compare a rule set with another (the one in force by default): what changes."""
     if not request.user.is_staff_member:
         raise Http404
-    proposed = get_object_or_404(rule_sets_all(), code=code)
+    proposed = rule_set_get(user=request.user, code=code)
     against_code = request.GET.get("against")
     if against_code:
-        current = get_object_or_404(rule_sets_all(), code=against_code)
+        current = rule_set_get(user=request.user, code=against_code)
     else:
         current = rule_set_current()
         if current is None or current.pk == proposed.pk:
@@ -382,8 +383,8 @@ def ruleset_impact(request: HttpRequest, code: str) -> HttpResponse:
         {
             "impact": impact,
             "rule_set": proposed,
-            "others": rule_sets_all().exclude(pk=proposed.pk),
-            "manager": request.user.is_superuser or request.user.role in ("coordinator", "admin"),
+            "others": rule_sets_visible_to(request.user).exclude(pk=proposed.pk),
+            "may_publish": not proposed.is_published and access.may_publish_rule_set(request.user),
         },
     )
 
@@ -391,8 +392,8 @@ def ruleset_impact(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def ruleset_publish(request: HttpRequest, code: str) -> HttpResponse:
-    _require_rule_manager(request.user)
-    rule_set = get_object_or_404(RuleSet, code=code)
+    """Publish a draft: KPU RI's coordinators only (403 for any other office's coordinator)."""
+    rule_set = rule_set_get(user=request.user, code=code)
     try:
         services.rule_set_publish(user=request.user, rule_set=rule_set)
     except ValidationError as exc:

@@ -209,6 +209,10 @@ def test_coordinator_copies_edits_previews_and_publishes_a_rule_set(client, cand
     assert draft.parameters["threshold_percent"]["kabupaten_kota"][0]["percent"] == "20"
     impact = client.get(reverse("candidacy:ruleset_impact", kwargs={"code": "juknis-uji"}))
     assert "MZ Hendra Caya" in impact.content.decode()  # 16.2 % no longer reaches 20 %
+    # a regency's coordinator proposes; only KPU RI (here the administrator) publishes
+    r = client.post(reverse("candidacy:ruleset_publish", kwargs={"code": "juknis-uji"}))
+    assert r.status_code == 403
+    client.force_login(users["admin"])
     client.post(reverse("candidacy:ruleset_publish", kwargs={"code": "juknis-uji"}))
     draft.refresh_from_db()
     assert draft.status == "published"
