@@ -58,6 +58,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "mejabantu.core",
+    "mejabantu.mail",
     "mejabantu.offices",
     "mejabantu.accounts",
     "mejabantu.knowledge",

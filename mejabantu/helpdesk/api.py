@@ -12,7 +12,8 @@ from ninja.errors import HttpError
 from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import selectors, services
-from mejabantu.helpdesk.models import LEGACY_VALUES, Channel, Priority, Ticket
+from mejabantu.helpdesk.choices import LEGACY_VALUES
+from mejabantu.helpdesk.models import Channel, Priority, Ticket
 
 router = Router(tags=["tickets"])
 

@@ -10,11 +10,7 @@ class HelpdeskConfig(AppConfig):
     def ready(self) -> None:
         from mejabantu.core import periodic
         from mejabantu.helpdesk import signals
-        from mejabantu.helpdesk.services.mail import mail_send_due, mail_sweep
         from mejabantu.helpdesk.services.sla import sla_sweep
 
-        periodic.register("helpdesk.mail_sweep", 30, mail_sweep)
-        # the outbox is the mail queue: what is due goes out every round
-        periodic.register("helpdesk.mail_send", 0, mail_send_due, after_tasks=True)
         periodic.register("helpdesk.sla_sweep", 60, sla_sweep)
         signals.connect()

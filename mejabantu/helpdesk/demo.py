@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import services
+from mejabantu.helpdesk.choices import LEGACY_VALUES
 from mejabantu.helpdesk.defaults import ensure_default_categories
-from mejabantu.helpdesk.models import LEGACY_VALUES, CannedAnswer, Status, Ticket
-from mejabantu.helpdesk.services.mail import mail_silenced
+from mejabantu.helpdesk.models import CannedAnswer, Status, Ticket
+from mejabantu.mail.services import mail_silenced
 from mejabantu.offices.models import Office
 
 DATA = Path(__file__).resolve().parent / "data" / "demo_tickets.json"

@@ -1,4 +1,4 @@
-"""Tickets, their messages and attachments, the audit trail and the mail outbox."""
+"""Tickets, their messages and attachments, the audit trail and the desk's settings."""
 
 import uuid
 
@@ -7,9 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from mejabantu.core.models import PageVersions
+from mejabantu.helpdesk.choices import OPEN_STATUSES, Channel, Priority, Status
 
 
 class Category(models.Model):
@@ -44,47 +44,6 @@ class Category(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class Channel(models.TextChoices):
-    WEB = "web", _("web")
-    DESK = "desk", _("walk-in")
-    PHONE = "phone", _("phone")
-    EMAIL = "email", _("e-mail")
-    WHATSAPP = "whatsapp", _("WhatsApp")
-
-
-class Priority(models.TextChoices):
-    LOW = "low", _("low")
-    NORMAL = "normal", _("normal")
-    HIGH = "high", _("high")
-    URGENT = "urgent", _("urgent")
-
-
-class Status(models.TextChoices):
-    NEW = "new", _("new")
-    IN_PROGRESS = "in_progress", _("in progress")
-    WAITING = "waiting", _("waiting on requester")
-    RESOLVED = "resolved", _("resolved")
-    # In context: the offices catalogue, read first, has "closed" as "tutup" (an office's hours).
-    CLOSED = "closed", pgettext_lazy("ticket status", "closed")
-
-
-OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
-
-# The Indonesian values stored until December 2026, by field. The JSON API still accepts them
-# on input for one release (see docs/api.md); remove after that.
-LEGACY_VALUES = {
-    "status": {
-        "baru": Status.NEW,
-        "diproses": Status.IN_PROGRESS,
-        "menunggu": Status.WAITING,
-        "selesai": Status.RESOLVED,
-        "ditutup": Status.CLOSED,
-    },
-    "priority": {"rendah": Priority.LOW, "tinggi": Priority.HIGH, "mendesak": Priority.URGENT},
-    "channel": {"meja": Channel.DESK, "telepon": Channel.PHONE},
-}
 
 
 class Ticket(PageVersions):
@@ -170,9 +129,8 @@ class Ticket(PageVersions):
         related_name="tickets",
         verbose_name=_("waiting for guidance"),
     )
-    version = models.PositiveIntegerField(
-        default=1
-    )  # of what officers edit: a stale form conflicts
+    # of what officers edit: a stale form conflicts
+    version = models.PositiveIntegerField(default=1)
     page_version = models.PositiveBigIntegerField(default=0, editable=False)  # core.page_cache
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True)
     message_count = models.PositiveIntegerField(default=0)
@@ -411,37 +369,3 @@ class CannedAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class OutgoingMail(models.Model):
-    """A notification to send; the worker delivers it and retries failures."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("pending")
-        SENDING = "sending", _("sending")
-        SENT = "sent", _("sent")
-        FAILED = "failed", _("failed")
-
-    ticket = models.ForeignKey(
-        Ticket, null=True, blank=True, on_delete=models.CASCADE, related_name="mails"
-    )
-    to = models.EmailField()
-    subject = models.CharField(max_length=250)
-    body = models.TextField()
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    dedupe_key = models.CharField(max_length=120, null=True, blank=True, unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["state", "next_attempt_at"], name="mail_due")]
-        verbose_name = _("outgoing e-mail")
-        verbose_name_plural = _("outgoing e-mails")
-
-    def __str__(self) -> str:
-        return f"{self.to}: {self.subject}"

@@ -144,7 +144,7 @@ def _admin_moves(admin: Client, user: User, office) -> None:
 def test_an_officer_moved_in_the_admin_is_no_assignee_of_the_office_left(
     client, users, ask, other_office
 ):
-    from mejabantu.helpdesk.models import OutgoingMail
+    from mejabantu.mail.models import OutgoingMail
 
     ticket = ask(subject="Pindah kantor", body="Siapa yang menjawab?")
     client.force_login(users["petugas1"])

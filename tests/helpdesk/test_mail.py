@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from mejabantu.helpdesk import services
-from mejabantu.helpdesk.models import OutgoingMail
+from mejabantu.helpdesk.services.notify import mail_topic
+from mejabantu.mail.models import OutgoingMail
 
 # The worker closes database connections between rounds, as in production, so these tests
 # run with real transactions instead of one wrapping the test.
@@ -66,7 +67,7 @@ def test_a_refused_mail_is_retried_and_the_ticket_is_intact(
     with django_capture_on_commit_callbacks(execute=True):
         ticket = ask()
     _run_worker()
-    mail = OutgoingMail.objects.get(ticket=ticket)
+    mail = OutgoingMail.objects.get(topic=mail_topic(ticket))
     assert mail.state == "pending" and mail.attempts == 1 and "451" in mail.last_error
     assert ticket.messages.count() == 0 and ticket.pk
     OutgoingMail.objects.filter(pk=mail.pk).update(next_attempt_at=timezone.now())
@@ -83,10 +84,10 @@ def test_a_dead_mail_server_never_blocks_asking(ask, users, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
     ticket = ask()
-    from mejabantu.helpdesk.services.mail import mail_sweep
+    from mejabantu.mail.services import mail_sweep
 
     assert mail_sweep() == 0
-    mail = OutgoingMail.objects.get(ticket=ticket)
+    mail = OutgoingMail.objects.get(topic=mail_topic(ticket))
     assert mail.state == "pending" and mail.next_attempt_at > timezone.now() + timedelta(seconds=30)
     assert ticket.reference
 
@@ -107,4 +108,4 @@ def test_a_question_is_mailed_in_the_worker_s_next_round_not_only_by_the_sweep(m
         job.func()
     (received,) = mailbox.wait_for(1)
     assert ticket.reference in received["Subject"]
-    assert OutgoingMail.objects.get(ticket=ticket).state == "sent"
+    assert OutgoingMail.objects.get(topic=mail_topic(ticket)).state == "sent"

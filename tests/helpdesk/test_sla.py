@@ -10,9 +10,10 @@ import time_machine
 from django.db import connection
 
 from mejabantu.helpdesk import services
-from mejabantu.helpdesk.models import OutgoingMail, SlaWarning, Ticket
-from mejabantu.helpdesk.services.mail import mail_sweep
+from mejabantu.helpdesk.models import SlaWarning, Ticket
 from mejabantu.helpdesk.services.sla import sla_sweep
+from mejabantu.mail.models import OutgoingMail
+from mejabantu.mail.services import mail_sweep
 from mejabantu.offices.business_time import working_minutes_between
 from mejabantu.offices.selectors import office_calendar
 

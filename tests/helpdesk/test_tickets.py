@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mejabantu.helpdesk import services
-from mejabantu.helpdesk.models import AuditEvent, OutgoingMail, Status, Ticket
+from mejabantu.helpdesk.models import AuditEvent, Status, Ticket
+from mejabantu.helpdesk.services.notify import mail_topic
 from mejabantu.helpdesk.services.tokens import public_token_for
+from mejabantu.mail.models import OutgoingMail
 
 from .conftest import PDF, PNG, docx_bytes, pdf_upload
 
@@ -38,7 +40,7 @@ def test_the_received_mail_names_the_reference_and_links_to_the_ticket(ask, offi
         (ticket, f"/tiket/{ticket.reference}/"),
         (public, f"/tiket/ikuti/{public_token_for(public.idempotency_key)}/"),
     ]:
-        mail = OutgoingMail.objects.get(ticket=asked)
+        mail = OutgoingMail.objects.get(topic=mail_topic(asked))
         assert mail.subject.startswith(f"[{asked.reference}] ")
         assert f": {asked.reference}\n" in mail.body
         assert mail.body.strip().endswith(link)

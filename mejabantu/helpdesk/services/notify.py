@@ -11,8 +11,13 @@ from django.utils import translation
 
 from mejabantu.accounts.models import User
 from mejabantu.helpdesk.models import Ticket
-from mejabantu.helpdesk.services.mail import mail_queue
 from mejabantu.helpdesk.services.tokens import public_token_for
+from mejabantu.mail.services import mail_queue
+
+
+def mail_topic(ticket: Ticket) -> str:
+    """The outbox's name for a ticket's mails."""
+    return f"ticket:{ticket.pk}"
 
 
 def _site() -> str:
@@ -62,7 +67,7 @@ def created(*, ticket: Ticket) -> Callable[[], None]:
             to=to,
             subject=subject.replace(mark, reference),
             body=body.replace(mark, reference),
-            ticket=ticket,
+            topic=mail_topic(ticket),
         )
 
     return queue
@@ -72,19 +77,19 @@ def assigned(*, ticket: Ticket, assignee: User, by: User | None) -> None:
     subject, body = _render(
         "assigned", {"ticket": ticket, "by": by, "link": _site() + ticket.get_absolute_url()}
     )
-    mail_queue(to=assignee.email, subject=subject, body=body, ticket=ticket)
+    mail_queue(to=assignee.email, subject=subject, body=body, topic=mail_topic(ticket))
 
 
 def status_changed(*, ticket: Ticket, before: str) -> None:
     subject, body = _render("status", {"ticket": ticket, "link": requester_link(ticket)})
-    mail_queue(to=_requester_address(ticket), subject=subject, body=body, ticket=ticket)
+    mail_queue(to=_requester_address(ticket), subject=subject, body=body, topic=mail_topic(ticket))
 
 
 def public_reply(*, ticket: Ticket, message) -> None:
     subject, body = _render(
         "reply", {"ticket": ticket, "message": message, "link": requester_link(ticket)}
     )
-    mail_queue(to=_requester_address(ticket), subject=subject, body=body, ticket=ticket)
+    mail_queue(to=_requester_address(ticket), subject=subject, body=body, topic=mail_topic(ticket))
 
 
 def requester_replied(*, ticket: Ticket, message) -> None:
@@ -103,7 +108,7 @@ def requester_replied(*, ticket: Ticket, message) -> None:
         {"ticket": ticket, "message": message, "link": _site() + ticket.get_absolute_url()},
     )
     for user in recipients:
-        mail_queue(to=user.email, subject=subject, body=body, ticket=ticket)
+        mail_queue(to=user.email, subject=subject, body=body, topic=mail_topic(ticket))
 
 
 def sla_warning(*, ticket: Ticket, clock_name: str, threshold: str, clock, recipients) -> None:
@@ -122,6 +127,6 @@ def sla_warning(*, ticket: Ticket, clock_name: str, threshold: str, clock, recip
             to=user.email,
             subject=subject,
             body=body,
-            ticket=ticket,
+            topic=mail_topic(ticket),
             dedupe_key=f"sla:{ticket.pk}:{clock_name}:{threshold}:{user.pk}",
         )

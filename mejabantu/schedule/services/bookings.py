@@ -283,7 +283,7 @@ def appointment_reminders_send(*, now: datetime | None = None) -> int:
     Safe on several workers: a booking is claimed by setting `reminded_at` only where it is
     still empty, and the mail carries a dedupe key.
     """
-    from mejabantu.helpdesk.services.mail import mail_queue
+    from mejabantu.mail.services import mail_queue
     from mejabantu.schedule.notify import reminder_text
 
     now = now or clock.now()
@@ -313,7 +313,7 @@ def appointment_reminders_send(*, now: datetime | None = None) -> int:
                 to=to,
                 subject=subject,
                 body=body,
-                ticket=appointment.ticket,
+                topic=f"appointment:{appointment.pk}",
                 dedupe_key=f"schedule-reminder-{appointment.pk}-{appointment.slot_id}",
             )
             sent += 1

@@ -1,4 +1,4 @@
-"""The mail outbox: notifications are written with the change, sent by the worker.
+"""The mail outbox (any app may queue here): notifications are written with the change, sent by the worker.
 
 A notification is a row written in the same transaction as the change it reports, so it is
 never lost; the worker sends it after the commit and retries failures with back-off, so a
@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from mejabantu.helpdesk.models import OutgoingMail, Ticket
+from mejabantu.mail.models import OutgoingMail
 
 logger = logging.getLogger("mejabantu.mail")
 MAX_ATTEMPTS = 8
@@ -40,15 +40,19 @@ def mail_silenced():
 
 
 def mail_queue(
-    *, to: str, subject: str, body: str, ticket: Ticket | None = None, dedupe_key: str | None = None
+    *, to: str, subject: str, body: str, topic: str = "", dedupe_key: str | None = None
 ) -> OutgoingMail | None:
-    """Write a mail to the outbox and send it from the worker after the commit."""
+    """Write a mail to the outbox and send it from the worker after the commit.
+
+    ``topic`` names what the mail is about ("ticket:42"); ``dedupe_key`` makes a second
+    queueing of the same mail a no-op.
+    """
     if not to or _silenced.get():
         return None
     if dedupe_key and OutgoingMail.objects.filter(dedupe_key=dedupe_key).exists():
         return None
     mail = OutgoingMail.objects.create(
-        to=to, subject=subject[:250], body=body, ticket=ticket, dedupe_key=dedupe_key
+        to=to, subject=subject[:250], body=body, topic=topic, dedupe_key=dedupe_key
     )
     if not _tasks_in_this_database():  # else the worker's next round finds the row
         transaction.on_commit(lambda: _enqueue(mail.pk))

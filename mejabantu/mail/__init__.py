@@ -1,0 +1,1 @@
+"""The mail outbox: any app queues a notification here; the worker sends it."""
