@@ -32,7 +32,7 @@ class RuleSetChoiceMixin:
 class CoalitionForm(RuleSetChoiceMixin, forms.Form):
     # A new region brings other parties: reload the whole page rather than the result.
     region = forms.ChoiceField(
-        label=_("Region"), widget=forms.Select(attrs={"onchange": "this.form.submit()"})
+        label=_("Region"), widget=forms.Select(attrs={"data-autosubmit": True})
     )
     parties = forms.MultipleChoiceField(
         label=_("Parties in the coalition"), required=False, widget=forms.CheckboxSelectMultiple

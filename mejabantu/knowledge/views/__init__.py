@@ -67,8 +67,11 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def suggest(request: HttpRequest) -> HttpResponse:
-    """Fragment under a question form: answers that may already answer what is being typed."""
+    """Fragment under a question form: answers that may already answer what is being typed
+    (``q``, or the form's own ``subject`` and ``body``)."""
     q = request.GET.get("q", "").strip()
+    if not q:
+        q = f"{request.GET.get('subject', '')} {request.GET.get('body', '')}".strip()
     office = office_from(request)
     results = []
     if len(q) >= 3:
