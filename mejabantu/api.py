@@ -1,11 +1,15 @@
 """The JSON API under /api/v1 (django-ninja); each app adds its router."""
 
+import logging
+
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from mejabantu.accounts.api_auth import bearer, optional_bearer  # noqa: F401 (routers' too)
 from mejabantu.core import api_errors
+
+logger = logging.getLogger("mejabantu.api")
 
 api = NinjaAPI(
     title="Mejabantu API",
@@ -49,7 +53,16 @@ def unauthorized(request, exc):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    # ninja's own 400 is the only one: a body it could not parse (ours are 401/403/409/422)
+    detail = api_errors.unreadable_body() if exc.status_code == 400 else str(exc)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc: Exception):
+    """Any other failure is a JSON 500 too (logged with its traceback), never an HTML page."""
+    logger.error("API error on %s %s", request.method, request.path, exc_info=exc)
+    return api.create_response(request, {"detail": api_errors.server_error()}, status=500)
 
 
 def _add_routers() -> None:

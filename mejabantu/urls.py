@@ -23,3 +23,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "mejabantu.core.views.page_not_found"
+handler500 = "mejabantu.core.views.server_error"

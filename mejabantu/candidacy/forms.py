@@ -187,7 +187,7 @@ def _parse_bands(text: str) -> list[dict]:
             ) from exc
         if upper == "-":
             rows.append({"upper": None, "percent": percent})
-        elif upper.replace(".", "").isdigit():
+        elif upper.replace(".", "").isdecimal():
             rows.append({"upper": int(upper.replace(".", "")), "percent": percent})  # type: ignore[dict-item]
         else:
             raise forms.ValidationError(

@@ -70,7 +70,7 @@ class _Row:
             if required:
                 self.error(_("column %(column)s is required.") % {"column": key})
             return None
-        if not raw.isdigit():
+        if not raw.isdecimal():
             self.error(
                 _("column %(column)s must be a whole number, 0 or more, not %(value)r.")
                 % {"column": key, "value": self.text(key)}

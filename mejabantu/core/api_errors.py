@@ -17,6 +17,19 @@ def not_found() -> str:
     return _("Not found, or you may not see it.")
 
 
+def unreadable_body() -> str:
+    """Return the 400 detail for a body that is not JSON."""
+    return _("The request body is not valid JSON. Send a JSON object and try again.")
+
+
+def server_error() -> str:
+    """Return the 500 detail; what went wrong is logged, not shown."""
+    return _(
+        "Something went wrong on our side; nothing was changed unless the reply says so. "
+        "Try again in a moment, with the same Idempotency-Key for a new ticket."
+    )
+
+
 def sign_in_needed() -> str:
     """Return the 401 detail."""
     return _("Sign in first: send the header Authorization: Bearer <token>.")

@@ -1,5 +1,6 @@
 """Reads of the helpdesk, always scoped to what the acting user may see."""
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -47,7 +48,7 @@ def ticket_get(*, user, reference: str) -> Ticket:
 
 def _by_reference(reference: str) -> Q:
     lookup = Q(reference=reference)
-    if str(reference).isdigit():
+    if re.fullmatch(r"[0-9]{1,18}", str(reference)):  # an id; not "¹3", not beyond 64 bits
         lookup |= Q(pk=int(reference))
     return lookup
 

@@ -45,7 +45,7 @@ def parse_clock(value: time | int | str) -> int:
     else:
         text = value.strip().replace(".", ":")
         hours, _, mins = text.partition(":")
-        if not hours.isdigit() or not (mins.isdigit() or mins == ""):
+        if not hours.isdecimal() or not (mins.isdecimal() or mins == ""):
             raise ValueError(f"not a clock time: {value!r}")
         minutes = int(hours) * 60 + int(mins or 0)
     if not 0 <= minutes <= DAY_MINUTES:
