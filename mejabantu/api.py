@@ -69,6 +69,7 @@ def _add_routers() -> None:
     from mejabantu.accounts.api import router as accounts_router
     from mejabantu.candidacy.api import router as candidacy_router
     from mejabantu.helpdesk.api import router as helpdesk_router
+    from mejabantu.helpdesk.api_guidance import router as guidance_router
     from mejabantu.knowledge.api import router as knowledge_router
     from mejabantu.offices.api import router as offices_router
     from mejabantu.schedule.api import router as schedule_router
@@ -76,6 +77,7 @@ def _add_routers() -> None:
     api.add_router("/auth", accounts_router)
     api.add_router("/offices", offices_router)
     api.add_router("/tickets", helpdesk_router)
+    api.add_router("/guidance", guidance_router)
     api.add_router("/knowledge", knowledge_router)
     api.add_router("/candidacy", candidacy_router)
     api.add_router("/", schedule_router)

@@ -161,3 +161,70 @@ def drafts_visible(user: Someone, *, office: str = "office") -> Q | None:
     if isinstance(user, User) and user.is_staff_member and user.office_id:
         return Q(**{f"{office}_id": user.office_id})
     return Q(pk__in=[])
+
+
+# --- guidance (juknis) items ---------------------------------------------------------------
+
+ISSUING_LEVELS = ("ri", "provinsi")  # Office.Level values of the offices that issue guidance
+
+
+def may_issue_guidance(user: Someone, office: Model | None) -> bool:
+    """Staff of KPU RI (a national item) or of a province (for its region) open guidance
+    items, and publish their answer; a regency or city office never does (it links its
+    tickets to the items of the offices above it)."""
+    if office is None or getattr(office, "level", None) not in ISSUING_LEVELS:
+        return False
+    return is_office_staff(user, office)
+
+
+def offices_up(office: Model) -> list[int]:
+    """The office's id and those of the offices above it, nearest first (at most 5 tiers)."""
+    chain = [int(office.pk)]
+    node = office
+    while getattr(node, "parent_id", None) is not None and len(chain) < 6:
+        chain.append(int(node.parent_id))
+        node = node.parent
+    return chain
+
+
+def ticket_offices(ticket: Model) -> list[int]:
+    """The offices whose staff work on a ticket: where it was asked and, once escalation
+    gives tickets a handling office, the one handling it now."""
+    ids = [int(ticket.office_id)]
+    handling = getattr(ticket, "handling_office_id", None)
+    if handling is not None and handling not in ids:
+        ids.append(int(handling))
+    return ids
+
+
+def guidance_fits_ticket(item: Model, ticket: Model) -> bool:
+    """A ticket may wait for guidance of its own office or of an office above it."""
+    return int(item.office_id) in offices_up(ticket.office)
+
+
+def may_link_guidance(user: Someone, ticket: Model, item: Model) -> bool:
+    """Whether the user may link this ticket to this guidance item (or unlink it): staff of
+    the ticket's office (or of its handling office), or staff of the issuing office for
+    tickets of the offices below it. The item must be one the ticket's office waits for."""
+    if not guidance_fits_ticket(item, ticket):
+        return False
+    if any(is_office_staff(user, office_id) for office_id in ticket_offices(ticket)):
+        return True
+    return may_issue_guidance(user, item.office)
+
+
+def guidance_linkable(user: Someone, item: Model) -> Q:
+    """The filter of the tickets this user may link to this item (see ``may_link_guidance``),
+    by the ticket's ``office``: the issuer's staff reach every office below the item's; other
+    staff only their own office, if it waits for the item."""
+    if may_issue_guidance(user, item.office):
+        if item.office.level == "ri":
+            return Q()
+        return Q(office_id=item.office_id) | Q(office__parent_id=item.office_id)
+    if isinstance(user, User) and user.is_staff_member and user.office_id:
+        from mejabantu.offices.models import Office
+
+        office = Office.objects.filter(pk=user.office_id).first()
+        if office is not None and int(item.office_id) in offices_up(office):
+            return Q(office_id=user.office_id)
+    return Q(pk__in=[])

@@ -51,6 +51,9 @@ class TicketOut(Schema):
     first_response_due: datetime | None
     resolution_due: datetime | None
     sla_state: str = Field(..., description="ok, warning, breached, paused, met, or empty")
+    waiting_for: int | None = Field(
+        None, description="id of the guidance (juknis) item the ticket waits for"
+    )
     url: str
 
 
@@ -123,6 +126,7 @@ def _out(t: Ticket) -> dict:
         "first_response_due": t.first_response_due,
         "resolution_due": t.resolution_due,
         "sla_state": t.sla_state,
+        "waiting_for": t.pending_guidance_id,
         "url": t.get_absolute_url(),
     }
 
@@ -276,6 +280,28 @@ def ticket_patch(request, ticket_id: str, payload: TicketPatch):
         )
     except services.ConflictError as exc:
         raise HttpError(409, exc.message) from None
+    except ValidationError as exc:
+        _fail(exc)
+    return _detail(request, selectors.ticket_get(user=request.user, reference=ticket_id))
+
+
+class GuidanceLinkIn(Schema):
+    guidance: int | None = Field(..., description="the guidance item's id; null releases it")
+
+
+@router.post("/{ticket_id}/guidance", response=TicketDetailOut)
+def ticket_guidance(request, ticket_id: str, payload: GuidanceLinkIn):
+    """Link the ticket to a guidance item it waits for (its SLA clocks pause), or release it."""
+    from mejabantu.helpdesk.services.guidance import ticket_guidance_link
+
+    ticket = selectors.ticket_get(user=request.user, reference=ticket_id)
+    item = None
+    if payload.guidance is not None:
+        item = selectors.guidance_get(pk=payload.guidance)
+    try:
+        ticket_guidance_link(ticket=ticket, item=item, actor=request.user)
+    except PermissionDenied as exc:
+        raise HttpError(403, str(exc)) from None
     except ValidationError as exc:
         _fail(exc)
     return _detail(request, selectors.ticket_get(user=request.user, reference=ticket_id))

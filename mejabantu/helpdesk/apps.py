@@ -10,7 +10,10 @@ class HelpdeskConfig(AppConfig):
     def ready(self) -> None:
         from mejabantu.core import periodic
         from mejabantu.helpdesk import signals
+        from mejabantu.helpdesk.services.guidance import guidance_resume
         from mejabantu.helpdesk.services.sla import sla_sweep
 
         periodic.register("helpdesk.sla_sweep", 60, sla_sweep)
+        # answers being sent to linked tickets: finish what a crash or a failed task left
+        periodic.register("helpdesk.guidance_resume", 30, guidance_resume)
         signals.connect()

@@ -277,3 +277,18 @@ def guidance_open_for(office: Office) -> list:
     from mejabantu.knowledge.selectors import pending_guidance
 
     return list(pending_guidance(office=office))
+
+
+def guidance_get(*, pk: int):
+    """A guidance item by id (items are public: what offices wait for); 404 if none."""
+    from mejabantu.knowledge.models import PendingGuidance
+
+    item = PendingGuidance.objects.select_related("office", "resolved_by").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def guidance_linked_count(item) -> int:
+    """How many tickets wait for the item now."""
+    return Ticket.objects.filter(pending_guidance=item).count()

@@ -212,7 +212,7 @@ def test_the_ticket_form_lists_new_officers_categories_and_guidance_at_once(offi
     assert "petugas-baru" not in page
     User.objects.create_user("petugas-baru", password="x-Baru-2024!", role="officer", office=office)
     Category.objects.create(office=office, code="sengketa", name="Sengketa pencalonan")
-    PendingGuidance.objects.create(title="Juknis usia calon", office=office)
+    PendingGuidance.objects.create(title="Juknis usia calon", office=office.parent)
     page = officer.get(ticket.get_absolute_url()).content.decode()
     assert '<option value="petugas-baru">' in page
     assert '<option value="sengketa">Sengketa pencalonan</option>' in page

@@ -125,11 +125,26 @@ def test_coordinator_sees_searches_that_found_nothing(client, kb, users):
     assert client.get("/pengetahuan/kelola/pencarian-kosong/").status_code == 404
 
 
-def test_coordinator_records_and_resolves_pending_guidance(client, kb, users):
+def test_regency_coordinator_cannot_open_a_guidance_item(client, kb, users):
     client.force_login(users["koordinator"])
+    response = client.post("/pengetahuan/menunggu-juknis/", {"title": "Menunggu juknis usia calon"})
+    assert response.status_code == 403
+    assert "Hanya petugas KPU RI" in response.content.decode()
+    assert not PendingGuidance.objects.exists()
+
+
+def test_province_staff_record_and_resolve_a_guidance_item(client, kb, users):
+    from mejabantu.accounts.models import User
+    from mejabantu.offices.models import Office
+
+    staff = User.objects.create_user(
+        "prov-x", password="x-Prov-2024!", role="coordinator", office=Office.objects.get(code="19")
+    )
+    client.force_login(staff)
     response = client.post("/pengetahuan/menunggu-juknis/", {"title": "Menunggu juknis usia calon"})
     assert response.status_code == 302
     item = PendingGuidance.objects.get()
+    assert item.office.code == "19"
     client.post(
         "/pengetahuan/menunggu-juknis/",
         {"resolve": item.pk, "answer": "usia-minimal-calon-bupati"},

@@ -23,26 +23,40 @@ from mejabantu.offices.models import Office, SlaPolicy
 from mejabantu.offices.sla import Pause
 
 PAUSING = {Status.WAITING: "waiting_requester"}
+WAITING_GUIDANCE = "waiting_guidance"
 
 
 def ticket_pauses(ticket: Ticket, events=None) -> list[Pause]:
-    """Periods the ticket waited on the requester, from its audit trail (read unless given)."""
+    """Periods the ticket waited on the requester or for guidance (juknis), from its audit
+    trail (read unless given): a guidance pause runs from the link until the release."""
     pauses: list[Pause] = []
-    start = None
+    start = guidance_start = None
     if events is None:
         events = AuditEvent.objects.filter(ticket=ticket).only("changes", "created_at")
     for event in events:
-        change = (event.changes or {}).get("status")
-        if not change:
-            continue
-        before, after = change
-        if after in PAUSING and start is None:
-            start = event.created_at
-        elif before in PAUSING and start is not None:
-            pauses.append(Pause(start=start, end=event.created_at, reason=PAUSING[before]))
-            start = None
+        changes = event.changes or {}
+        change = changes.get("status")
+        if change:
+            before, after = change
+            if after in PAUSING and start is None:
+                start = event.created_at
+            elif before in PAUSING and start is not None:
+                pauses.append(Pause(start=start, end=event.created_at, reason=PAUSING[before]))
+                start = None
+        guidance = changes.get("pending_guidance")
+        if guidance:
+            before, after = guidance
+            if after and guidance_start is None:
+                guidance_start = event.created_at
+            elif not after and guidance_start is not None:
+                pauses.append(
+                    Pause(start=guidance_start, end=event.created_at, reason=WAITING_GUIDANCE)
+                )
+                guidance_start = None
     if start is not None:
         pauses.append(Pause(start=start, end=None, reason="waiting_requester"))
+    if guidance_start is not None:
+        pauses.append(Pause(start=guidance_start, end=None, reason=WAITING_GUIDANCE))
     return pauses
 
 
@@ -141,7 +155,8 @@ def sla_fields(ticket: Ticket, now=None, clocks=None, events=None) -> dict:
             sla_elapsed_minutes=int(resolution.elapsed_minutes),
             sla_next_check=min(checks) if checks and is_open else None,
         )
-        if ticket.status in PAUSING:  # waiting: the clocks stand still until it moves on
+        if ticket.status in PAUSING or ticket.pending_guidance_id:
+            # waiting (on the requester, or for guidance): the clocks stand still
             fields.update(sla_state="paused", sla_next_check=None)
         elif is_open and not checks and any(c.state in ("warning", "breached") for c in pending):
             fields["sla_next_check"] = now  # a threshold passed: let the sweep warn now

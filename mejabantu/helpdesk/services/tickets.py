@@ -93,11 +93,12 @@ def ticket_update(
             current.category = category
     if "pending_guidance" in changes:
         item = changes["pending_guidance"]
-        if item is not None and item.office_id not in (
-            current.office_id,
-            *[o.pk for o in current.office.ancestors()],
-        ):
+        if item is not None and not access.guidance_fits_ticket(item, current):
             raise HelpdeskError(_("Link the ticket to guidance awaited by this office."))
+        if item is not None and item.pk != current.pending_guidance_id and item.state != "open":
+            raise HelpdeskError(
+                _("The answer to this guidance was published already: reply to the ticket.")
+            )
         if (item.pk if item else None) != current.pending_guidance_id:
             diff["pending_guidance"] = [current.pending_guidance, item]
             current.pending_guidance = item
@@ -107,7 +108,7 @@ def ticket_update(
     current.updated_at = at or timezone.now()
     current.save()
     audit(ticket=current, actor=actor, action="updated", changes=diff, at=at)
-    if {"status", "priority", "category"} & set(diff):
+    if {"status", "priority", "category", "pending_guidance"} & set(diff):
         sla.ticket_sla_refresh(current)
     if "status" in diff:
         notify.status_changed(ticket=current, before=diff["status"][0])

@@ -3,6 +3,7 @@
 One module per topic; the URLs name the views through this package."""
 
 from mejabantu.helpdesk.views.asking import ask, log_contact, public_ask
+from mejabantu.helpdesk.views.guidance import guidance_detail, guidance_progress
 from mejabantu.helpdesk.views.office import office_settings
 from mejabantu.helpdesk.views.public import attachment, public_attachment, public_thread
 from mejabantu.helpdesk.views.queues import my_tickets, queue
@@ -13,6 +14,8 @@ __all__ = [
     "attachment",
     "clocks",
     "detail",
+    "guidance_detail",
+    "guidance_progress",
     "log_contact",
     "merge",
     "my_tickets",

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mejabantu.accounts.access import may_issue_guidance
 from mejabantu.knowledge import selectors, services
 from mejabantu.knowledge.forms import AnswerForm, PendingGuidanceForm, SearchForm
 from mejabantu.knowledge.models import Answer, PendingGuidance
@@ -233,9 +234,29 @@ def unanswered(request: HttpRequest) -> HttpResponse:
 def pending_guidance(request: HttpRequest) -> HttpResponse:
     """Questions waiting for technical guidance; staff add and resolve items here."""
     office = office_from(request)
-    form = None
+    form = refused = None
     is_staff = request.user.is_authenticated and request.user.is_staff_member
-    if is_staff and request.user.office_id:
+    if (
+        is_staff
+        and request.user.office_id
+        and not may_issue_guidance(request.user, request.user.office)
+    ):
+        refused = _(
+            "Only staff of KPU RI, or of a provincial KPU for its region, can open guidance "
+            "items. Link your tickets to an item of the offices above yours instead."
+        )
+        if request.method == "POST":
+            return render(
+                request,
+                "knowledge/pending.html",
+                {
+                    "items": selectors.pending_guidance(office=office, open_only=False),
+                    "refused": refused,
+                    "office": office,
+                },
+                status=403,
+            )
+    elif is_staff and request.user.office_id:
         form = PendingGuidanceForm(request.POST or None)
         if request.method == "POST":
             if "resolve" in request.POST:
@@ -245,8 +266,12 @@ def pending_guidance(request: HttpRequest) -> HttpResponse:
                 answer = Answer.objects.filter(
                     slug=request.POST.get("answer", ""), state=Answer.State.PUBLISHED
                 ).first()
-                services.pending_guidance_resolve(item=item, answer=answer, user=request.user)
-                messages.success(request, _("Marked as resolved."))
+                try:
+                    services.pending_guidance_resolve(item=item, answer=answer, user=request.user)
+                except ValidationError as exc:
+                    messages.error(request, " ".join(exc.messages))
+                else:
+                    messages.success(request, _("Marked as resolved."))
                 return redirect("knowledge:pending_guidance")
             if form.is_valid():
                 services.pending_guidance_create(
@@ -262,6 +287,7 @@ def pending_guidance(request: HttpRequest) -> HttpResponse:
         {
             "items": selectors.pending_guidance(office=office, open_only=False),
             "form": form,
+            "refused": refused,
             "office": office,
         },
     )

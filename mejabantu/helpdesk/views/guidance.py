@@ -1,0 +1,104 @@
+"""A guidance (juknis) item's page: what offices wait for, similar questions to link, the
+answer the issuing office publishes, and how far sending it has got (htmx refresh)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from mejabantu.accounts import access
+from mejabantu.helpdesk import selectors
+from mejabantu.helpdesk.models import Ticket
+from mejabantu.helpdesk.services import guidance as services
+from mejabantu.helpdesk.similar import similar_open_tickets
+from mejabantu.helpdesk.views.common import _errors
+
+
+class GuidanceAnswerForm(forms.Form):
+    body = forms.CharField(label=gettext_lazy("Answer"), widget=forms.Textarea(attrs={"rows": 8}))
+    citations = forms.CharField(
+        label=gettext_lazy("Citations"),
+        required=False,
+        help_text=gettext_lazy(
+            "Article keys or regulation codes, one per line, e.g. uu-10-2016/7/2/e."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def citation_keys(self) -> list[str]:
+        raw = self.cleaned_data.get("citations") or ""
+        return [k.strip() for k in raw.replace(",", "\n").splitlines() if k.strip()]
+
+
+def _context(request: HttpRequest, item, form=None) -> dict:
+    user = request.user
+    issuer = access.may_issue_guidance(user, item.office)
+    staff = user.is_authenticated and user.is_staff_member
+    similar = None
+    if staff and item.state == "open":
+        similar = similar_open_tickets(
+            user=user, item=item, text=f"{item.title} {item.description}"
+        )
+    return {
+        "item": item,
+        "office": item.office,
+        "issuer": issuer,
+        "staff": staff,
+        "linked": selectors.guidance_linked_count(item),
+        "similar": similar,
+        "answer_form": form or (GuidanceAnswerForm() if issuer and item.state == "open" else None),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def guidance_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The item: for everyone what it waits for and, once published, the answer; for staff
+    the similar open questions they may link; for the issuing office the answer form."""
+    item = selectors.guidance_get(pk=pk)
+    if request.method == "GET":
+        return render(request, "helpdesk/guidance.html", _context(request, item))
+    if not (request.user.is_authenticated and request.user.is_staff_member):
+        raise Http404
+    if "link" in request.POST:
+        ids = [int(v) for v in request.POST.getlist("link") if v.isdigit()][:500]
+        tickets = Ticket.objects.filter(access.guidance_linkable(request.user, item), pk__in=ids)
+        count, errors = services.guidance_link_many(
+            item=item, tickets=tickets.select_related("office"), actor=request.user
+        )
+        if count:
+            messages.success(request, _("%(n)s tickets now wait for this guidance.") % {"n": count})
+        for error in errors:
+            messages.error(request, error)
+        return redirect("helpdesk:guidance", pk=item.pk)
+    form = GuidanceAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            item, linked = services.guidance_answer_publish(
+                item=item,
+                actor=request.user,
+                body=form.cleaned_data["body"],
+                citations=form.citation_keys(),
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as exc:
+            for error in _errors(exc):
+                form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Published. The answer is being sent to %(n)s linked tickets.") % {"n": linked},
+            )
+            return redirect("helpdesk:guidance", pk=item.pk)
+    return render(request, "helpdesk/guidance.html", _context(request, item, form), status=400)
+
+
+def guidance_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """How far sending the answer has got (the fragment htmx refreshes on the item's page)."""
+    item = selectors.guidance_get(pk=pk)
+    context = {"item": item, "linked": selectors.guidance_linked_count(item)}
+    return render(request, "helpdesk/guidance.html#progress", context)
