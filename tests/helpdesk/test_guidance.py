@@ -14,8 +14,8 @@ from mejabantu.helpdesk.models import AuditEvent, Message, Ticket
 from mejabantu.helpdesk.services import guidance as guidance_services
 from mejabantu.helpdesk.services import notify
 from mejabantu.knowledge.models import PendingGuidance
-from mejabantu.mail.models import OutgoingMail
 from mejabantu.knowledge.services import pending_guidance_create
+from mejabantu.mail.models import OutgoingMail
 from mejabantu.offices.business_time import working_minutes_between
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_calendar
