@@ -192,6 +192,20 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# Trusted reverse proxies in front of the app (0: clients connect directly). With 1 or more,
+# the client's address is taken from X-Forwarded-For as the nearest proxy saw it, for the
+# sign-in lockout, the rate limits and the API's throttling alike (core.limits.client_ip).
+PROXY_HOPS = int(os.environ.get("MEJABANTU_PROXY_HOPS", "0"))
+RATELIMIT_IP_META_KEY = "mejabantu.core.limits.client_ip"
+AXES_CLIENT_IP_CALLABLE = "mejabantu.core.limits.client_ip"
+AXES_LOCKOUT_CALLABLE = "mejabantu.accounts.views.locked_out"
+NINJA_NUM_PROXIES = PROXY_HOPS
+# What anyone may send without signing in ("count/period", period s, m, h or d; empty: none):
+# questions per client address and per e-mail address, API token requests per address.
+PUBLIC_ASK_RATE = os.environ.get("MEJABANTU_PUBLIC_ASK_RATE", "20/h")
+PUBLIC_ASK_EMAIL_RATE = os.environ.get("MEJABANTU_PUBLIC_ASK_EMAIL_RATE", "5/h")
+TOKEN_RATE = os.environ.get("MEJABANTU_TOKEN_RATE", "10/m")
+
 # Lockout after repeated failures (django-axes): 5 failures per user and address, 30 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))

@@ -1,5 +1,6 @@
 """Asking: a party's question, the public's question, a contact an officer logs."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from mejabantu.core import limits
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
     AskForm,
@@ -47,9 +49,10 @@ def _closed_notice(request, office: Office) -> None:
 
 
 def _create_from_form(request, form, office, actor, **extra):
+    """(ticket, created), or (None, False) with the errors on the form."""
     data = form.cleaned_data
     try:
-        ticket, _created = services.ticket_create(
+        ticket, created = services.ticket_create(
             actor=actor,
             office=office,
             subject=data["subject"],
@@ -62,8 +65,8 @@ def _create_from_form(request, form, office, actor, **extra):
     except ValidationError as exc:
         for error in _errors(exc):
             form.add_error(None, error)
-        return None
-    return ticket
+        return None, False
+    return ticket, created
 
 
 @login_required
@@ -76,7 +79,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     categories = selectors.office_lookups(office).categories
     form = AskForm(request.POST or None, request.FILES or None, categories=categories)
     if request.method == "POST" and form.is_valid():
-        ticket = _create_from_form(request, form, office, user)
+        ticket, _created = _create_from_form(request, form, office, user)
         if ticket is not None:
             messages.success(
                 request, _("Your question was sent as %(ref)s.") % {"ref": ticket.reference}
@@ -92,9 +95,9 @@ def public_ask(request: HttpRequest, code: str) -> HttpResponse:
     office = office_get(code=code)
     categories = selectors.office_lookups(office).categories
     form = PublicAskForm(request.POST or None, request.FILES or None, categories=categories)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and not _too_many(request, form):
         data = form.cleaned_data
-        ticket = _create_from_form(
+        ticket, created = _create_from_form(
             request,
             form,
             office,
@@ -103,6 +106,18 @@ def public_ask(request: HttpRequest, code: str) -> HttpResponse:
             requester_email=data["requester_email"],
             requester_phone=data["requester_phone"],
         )
+        if ticket is not None and not created:
+            # the form was sent again (a double click, or someone replaying it): the secret
+            # link is never shown twice; the one who asked has it by e-mail
+            messages.info(
+                request,
+                _(
+                    "This question was already received as %(ref)s. Its private link was "
+                    "e-mailed to the address given with it."
+                )
+                % {"ref": ticket.reference},
+            )
+            return redirect("helpdesk:public_ask", code=office.code)
         if ticket is not None:
             messages.success(
                 request,
@@ -121,6 +136,24 @@ def public_ask(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def _too_many(request: HttpRequest, form: PublicAskForm) -> bool:
+    """Whether this address or e-mail sent too many questions lately (the form says so and
+    keeps what was typed): the public form must not become a way to mail anyone."""
+    email = form.cleaned_data["requester_email"]
+    by_address = limits.over(request, "public-ask", settings.PUBLIC_ASK_RATE)
+    by_email = limits.over(request, "public-ask-email", settings.PUBLIC_ASK_EMAIL_RATE, key=email)
+    if by_address or by_email:
+        form.add_error(
+            None,
+            _(
+                "You have sent many questions in a short time. Wait an hour and send this one "
+                "again (what you wrote is kept below), or call or visit the office."
+            ),
+        )
+        return True
+    return False
+
+
 @login_required
 def log_contact(request: HttpRequest) -> HttpResponse:
     """An officer logs a walk-in, phone, e-mail or WhatsApp question with its real time."""
@@ -136,7 +169,7 @@ def log_contact(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         org = next((o for o in organisations if o.code == data["organisation"]), None)
-        ticket = _create_from_form(
+        ticket, _created = _create_from_form(
             request,
             form,
             office,
