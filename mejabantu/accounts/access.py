@@ -228,3 +228,48 @@ def guidance_linkable(user: Someone, item: Model) -> Q:
         if office is not None and int(item.office_id) in offices_up(office):
             return Q(office_id=user.office_id)
     return Q(pk__in=[])
+
+
+# -- people: who invites and manages staff accounts -----------------------------------------
+# A national administrator invites any office's first coordinator; a coordinator invites and
+# manages its own office's officers and coordinators. Nobody else manages accounts here, and
+# an administrator's account is managed in the Django admin only.
+
+STAFF_ROLES = (User.Role.OFFICER, User.Role.COORDINATOR)
+
+
+def may_manage_people(user: Someone, office: Ref) -> bool:
+    """May invite, change and deactivate this office's officers and coordinators: a
+    coordinator of the office, or an administrator (any office)."""
+    if not isinstance(user, User) or office is None:
+        return False
+    if is_administrator(user):
+        return True
+    return bool(
+        user.role == User.Role.COORDINATOR
+        and user.is_active
+        and user.office_id is not None
+        and user.office_id == _id(office)
+    )
+
+
+def may_manage_person(user: Someone, person: User) -> bool:
+    """May change this person's account: an officer or coordinator of an office the user
+    manages (never an administrator's or a party operator's account)."""
+    if person.is_superuser or person.role not in STAFF_ROLES or person.office_id is None:
+        return False
+    return may_manage_people(user, person.office_id)
+
+
+def people_visible(user: Someone) -> Q:
+    """The filter of the staff accounts the user may manage (see ``may_manage_person``)."""
+    if not isinstance(user, User) or not (
+        is_administrator(user) or user.role == User.Role.COORDINATOR
+    ):
+        return Q(pk__in=[])
+    staff = Q(role__in=STAFF_ROLES, is_superuser=False, office__isnull=False)
+    if is_administrator(user):
+        return staff
+    if not user.is_active or user.office_id is None:
+        return Q(pk__in=[])
+    return staff & Q(office_id=user.office_id)

@@ -144,3 +144,64 @@ class ApiToken(models.Model):
     @staticmethod
     def digest_of(raw: str) -> str:
         return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class AccountChange(models.Model):
+    """One change to a staff account, for the audit: who invited or changed whom, and when.
+
+    Append-only; accounts are never deleted (deactivated instead), so the trail stays whole.
+    """
+
+    class Action(models.TextChoices):
+        INVITED = "invited", _("invited")
+        INVITE_RESENT = "invite_resent", _("invitation sent again")
+        ROLE = "role", _("role changed")
+        ON_DUTY = "on_duty", _("on duty changed")
+        DEACTIVATED = "deactivated", _("deactivated")
+        REACTIVATED = "reactivated", _("reactivated")
+
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    actor = models.ForeignKey(
+        User,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="account_changes_made",
+        verbose_name=_("by"),
+    )
+    person = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="account_changes", verbose_name=_("person")
+    )
+    office = models.ForeignKey(
+        "offices.Office",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="account_changes",
+        verbose_name=_("office"),
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    before = models.CharField(_("before"), max_length=40, blank=True)
+    after = models.CharField(_("after"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("account change")
+        verbose_name_plural = _("account changes")
+        indexes = [models.Index(fields=["office", "-at"], name="account_change_office")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.person_id}"
+
+    def _shown(self, value: str) -> str:
+        if self.action == self.Action.ROLE and value in User.Role.values:
+            return str(User.Role(value).label)
+        if self.action == self.Action.ON_DUTY and value:
+            return str(_("on duty") if value == "on" else _("off duty"))
+        return value
+
+    @property
+    def before_shown(self) -> str:
+        return self._shown(self.before)
+
+    @property
+    def after_shown(self) -> str:
+        return self._shown(self.after)

@@ -7,6 +7,14 @@ app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("undang/", views.invite, name="invite"),
+    path("undangan/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite_accept"),
+    path("kantor/<str:code>/orang/", views.people, name="people"),
+    path(
+        "kantor/<str:code>/orang/<int:pk>/<slug:what>/",
+        views.person_change,
+        name="person_change",
+    ),
     path("kata-sandi/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "kata-sandi/selesai/",

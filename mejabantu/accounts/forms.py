@@ -1,0 +1,35 @@
+"""Forms of the people pages: invite an officer or coordinator."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from mejabantu.accounts.models import User
+from mejabantu.offices.models import Office
+
+STAFF_ROLE_CHOICES = [
+    (User.Role.OFFICER, User.Role.OFFICER.label),
+    (User.Role.COORDINATOR, User.Role.COORDINATOR.label),
+]
+
+
+class InviteForm(forms.Form):
+    """Who to invite: a name, an e-mail address, an office (of those the inviter manages)
+    and a role."""
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("The set-password link goes here; it is also the username."),
+    )
+    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=STAFF_ROLE_CHOICES)
+
+    def __init__(self, *args, offices: QuerySet[Office], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["office"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = offices
+        field.to_field_name = "code"
+        if len(offices) == 1:
+            field.initial = offices[0].code
