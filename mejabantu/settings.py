@@ -133,7 +133,15 @@ TEMPLATES = [
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
-    }
+    },
+    {
+        # plain-text mail: the same templates, nothing HTML-escaped (mail.services.mail_render)
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -249,13 +257,17 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
-EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 15
+EMAIL_TIMEOUT = _email.get("EMAIL_TIMEOUT") or 10
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Meja Bantuan Pencalonan <meja-bantuan@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The public address of this site, for links in e-mail.
-MEJABANTU_SITE_URL = os.environ.get("MEJABANTU_SITE_URL", "http://127.0.0.1:8000")
+# By default the address `mejabantu run` serves on (HOST, PORT).
+MEJABANTU_SITE_URL = os.environ.get(
+    "MEJABANTU_SITE_URL",
+    f"http://{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}",
+)
 MEJABANTU_DEFAULT_OFFICE = os.environ.get("MEJABANTU_DEFAULT_OFFICE", "19.02")
 
 TASKS = {

@@ -1,9 +1,11 @@
 """Tickets in the JSON API: list, create, read, reply, change. Unseen objects are 404."""
 
+import logging
 from datetime import datetime
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -14,6 +16,8 @@ from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.choices import LEGACY_VALUES
 from mejabantu.helpdesk.models import Channel, Priority, Ticket
+
+logger = logging.getLogger("mejabantu.api")
 
 router = Router(tags=["tickets"])
 
@@ -218,8 +222,14 @@ def ticket_create(request, payload: TicketIn):
         raise HttpError(403, _("This account cannot create tickets at this office.")) from None
     except ValidationError as exc:
         _fail(exc)
-    ticket = selectors.ticket_get(user=user, reference=ticket.reference)
-    return Status(201 if created else 200, _detail(request, ticket))
+    try:
+        body = _detail(request, selectors.ticket_get(user=user, reference=ticket.reference))
+    except DatabaseError:
+        # committed, but the connection dropped before the read-back: answer from what was
+        # written (the thread is the question itself), never a 500 that invites a duplicate
+        logger.warning("ticket %s created; read-back failed", ticket.reference, exc_info=True)
+        body = {**_out(ticket), "messages": []}
+    return Status(201 if created else 200, body)
 
 
 @router.get("/{ticket_id}", response=TicketDetailOut)

@@ -12,12 +12,15 @@ after the commit.
 """
 
 import logging
+import socket
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import timedelta
+from smtplib import SMTPConnectError, SMTPServerDisconnected
 
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.template import engines
 from django.utils import timezone
 from django_tasks import task
 
@@ -59,6 +62,14 @@ def mail_queue(
     return mail
 
 
+def mail_render(template_name: str, context: dict) -> tuple[str, str]:
+    """(subject, body) of a plain-text mail template: its first line is the subject. Nothing
+    is HTML-escaped: a subject with "&" or "<" reads as written."""
+    text = engines["text"].get_template(template_name).render(context)
+    subject, _sep, body = text.strip().partition("\n")
+    return subject.strip(), body.strip() + "\n"
+
+
 def _tasks_in_this_database() -> bool:
     from django.conf import settings
 
@@ -88,9 +99,25 @@ def _claim(mail_id: int) -> OutgoingMail | None:
 
 def mail_deliver(mail_id: int) -> bool:
     """Send one pending mail; on failure schedule a retry. Safe with several workers."""
+    return _deliver(mail_id) == SENT
+
+
+SENT, FAILED, UNREACHABLE, SKIPPED = "sent", "failed", "unreachable", "skipped"
+# the mail server cannot be reached at all (down, hanging, refusing): no use trying the
+# other mails of the round; they wait for the next one, and the worker goes on with its jobs
+SERVER_AWAY = (
+    TimeoutError,
+    ConnectionError,
+    socket.gaierror,
+    SMTPConnectError,
+    SMTPServerDisconnected,
+)
+
+
+def _deliver(mail_id: int) -> str:
     mail = _claim(mail_id)
     if mail is None:
-        return False
+        return SKIPPED
     try:
         EmailMessage(subject=mail.subject, body=mail.body, to=[mail.to]).send()
     except Exception as exc:  # any SMTP or network failure: retry later
@@ -103,14 +130,14 @@ def mail_deliver(mail_id: int) -> bool:
             next_attempt_at=timezone.now() + timedelta(seconds=min(3600, 30 * 2**attempts)),
         )
         logger.warning("mail %s to %s failed (attempt %s): %s", mail.pk, mail.to, attempts, exc)
-        return False
+        return UNREACHABLE if isinstance(exc, SERVER_AWAY) else FAILED
     OutgoingMail.objects.filter(pk=mail.pk).update(
         state=OutgoingMail.State.SENT,
         attempts=mail.attempts + 1,
         sent_at=timezone.now(),
         last_error="",
     )
-    return True
+    return SENT
 
 
 def mail_send_due(batch: int = 200) -> int:
@@ -125,7 +152,11 @@ def mail_send_due(batch: int = 200) -> int:
         )
         # a failure is rescheduled and a mail claimed elsewhere is no longer pending: neither
         # comes back in the next batch
-        sent += sum(1 for pk in due if mail_deliver(pk))
+        for pk in due:
+            outcome = _deliver(pk)
+            if outcome == UNREACHABLE:
+                return sent  # one timeout per round at most, not one per mail
+            sent += outcome == SENT
         if len(due) < batch:
             return sent
 

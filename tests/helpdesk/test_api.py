@@ -148,3 +148,44 @@ def test_openapi_document_lists_the_ticket_endpoints(client):
         "/api/v1/tickets/{ticket_id}/messages",
         "/api/v1/auth/token",
     } <= set(paths)
+
+
+def test_a_ticket_written_before_the_connection_drops_answers_201_not_500(
+    client, bearer, monkeypatch
+):
+    from django.db import OperationalError
+
+    from mejabantu.helpdesk import api as helpdesk_api
+    from mejabantu.helpdesk.models import Ticket
+
+    headers = bearer("lo-partai-a")
+    read_back = helpdesk_api.selectors.ticket_get
+
+    def connection_lost(**kwargs):  # what psycopg raises when the server goes away
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(helpdesk_api.selectors, "ticket_get", connection_lost)
+    key = str(uuid.uuid4())
+    body = {
+        "subject": "Syarat usia",
+        "body": "Kapan usia dihitung?",
+        "category": "persyaratan-calon",
+    }
+    response = client.post(
+        "/api/v1/tickets",
+        {**body, "idempotency_key": key},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["subject"] == "Syarat usia" and response.json()["messages"] == []
+    reference = response.json()["reference"]
+    monkeypatch.setattr(helpdesk_api.selectors, "ticket_get", read_back)
+    again = client.post(
+        "/api/v1/tickets",
+        {**body, "idempotency_key": key},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert again.status_code == 200 and again.json()["reference"] == reference
+    assert Ticket.objects.filter(subject="Syarat usia").count() == 1

@@ -109,3 +109,80 @@ def test_a_question_is_mailed_in_the_worker_s_next_round_not_only_by_the_sweep(m
     (received,) = mailbox.wait_for(1)
     assert ticket.reference in received["Subject"]
     assert OutgoingMail.objects.get(topic=mail_topic(ticket)).state == "sent"
+
+
+def test_a_hanging_mail_server_costs_one_timeout_per_round_not_one_per_mail(ask, settings):
+    """A server that accepts and never answers: the round gives up after the first mail, so
+    the worker's SLA sweeps and reminders do not wait behind every queued mail."""
+    import threading
+
+    from mejabantu.mail.services import mail_send_due
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+
+    def accept_and_stay_silent():
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            accepted.append(conn)
+
+    threading.Thread(target=accept_and_stay_silent, daemon=True).start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", listener.getsockname()[1]
+    settings.EMAIL_TIMEOUT = 0.5
+    for n in range(5):
+        ask(subject=f"Pertanyaan {n}")
+    try:
+        assert mail_send_due() == 0
+        assert len(accepted) == 1  # one try, not five
+        pending = OutgoingMail.objects.filter(state="pending")
+        assert pending.count() == OutgoingMail.objects.count() >= 5
+        assert sorted(pending.values_list("attempts", flat=True))[-1] == 1
+    finally:
+        listener.close()
+        for conn in accepted:
+            conn.close()
+
+
+def test_a_plain_text_mail_reads_as_written_not_html_escaped(
+    mailbox, ask, users, django_capture_on_commit_callbacks
+):
+    users["lo-partai-a"].email = "dewi@pdip-belitung.example"
+    users["lo-partai-a"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ask(subject="Syarat <S1> & D'III")
+        services.message_add(ticket=ticket, actor=users["petugas1"], body='Bawa "SK" & KTP <asli>.')
+    _run_worker()
+    mails = mailbox.wait_for(2)
+    text = "\n".join(m["Subject"] + mailbox.body(m) for m in mails)
+    assert "Syarat <S1> & D'III" in text and 'Bawa "SK" & KTP <asli>.' in text
+    assert "&lt;" not in text and "&amp;" not in text and "&#x27;" not in text
+
+
+def test_links_in_mail_point_at_the_port_the_site_runs_on(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "MEJABANTU_SITE_URL"}
+    env.update(PORT="8123", MEJABANTU_DEMO="1", MEJABANTU_VAR=str(tmp_path))
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mejabantu",
+            "shell",
+            "-c",
+            "from django.conf import settings; print(settings.MEJABANTU_SITE_URL)",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip().splitlines()[-1] == "http://127.0.0.1:8123"

@@ -57,6 +57,24 @@ def test_revoked_address_stops_working(client, office, users):
     assert CalendarFeed.objects.get(pk=feed.pk).digest != raw  # only the digest is stored
 
 
+def test_a_deactivated_makers_address_stops_working(client, office, users):
+    _feed, raw = services.calendar_feed_create(actor=users["petugas1"], office=office)
+    assert client.get(f"/jadwal/kalender/{raw}.ics").status_code == 200
+    users["petugas1"].is_active = False
+    users["petugas1"].save()
+    assert client.get(f"/jadwal/kalender/{raw}.ics").status_code == 404
+
+
+def test_an_operator_who_left_the_party_no_longer_reads_its_feed(client, office, users):
+    operator = users["lo-partai-a"]
+    _feed, raw = services.calendar_feed_create(
+        actor=operator, office=office, organisation=operator.organisation
+    )
+    operator.organisation = users["lo-partai-b"].organisation
+    operator.save()
+    assert client.get(f"/jadwal/kalender/{raw}.ics").status_code == 404
+
+
 def test_operator_cannot_create_another_organisations_feed(office, users):
     from django.core.exceptions import PermissionDenied
 

@@ -5,14 +5,13 @@ import secrets
 from collections.abc import Callable
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from mejabantu.accounts.models import User
 from mejabantu.helpdesk.models import Ticket
 from mejabantu.helpdesk.services.tokens import public_token_for
-from mejabantu.mail.services import mail_queue
+from mejabantu.mail.services import mail_queue, mail_render
 
 
 def mail_topic(ticket: Ticket) -> str:
@@ -26,9 +25,7 @@ def _site() -> str:
 
 def _render(template: str, context: dict) -> tuple[str, str]:
     with translation.override(settings.LANGUAGE_CODE):
-        text = render_to_string(f"helpdesk/mail/{template}.txt", {"site": _site(), **context})
-    subject, _sep, body = text.strip().partition("\n")
-    return subject.strip(), body.strip() + "\n"
+        return mail_render(f"helpdesk/mail/{template}.txt", {"site": _site(), **context})
 
 
 def requester_link(ticket: Ticket) -> str:

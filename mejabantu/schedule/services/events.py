@@ -79,13 +79,23 @@ def calendar_feed_revoke(*, actor: User, feed: CalendarFeed) -> CalendarFeed:
 
 
 def calendar_feed_by_token(raw: str) -> CalendarFeed | None:
+    """The feed of a subscribe URL, while it is not revoked and whoever made it may still see
+    what it shows: a deactivated officer's or a departed operator's links stop working."""
     if not raw:
         return None
-    return (
-        CalendarFeed.objects.select_related("office", "organisation")
+    feed = (
+        CalendarFeed.objects.select_related("office", "organisation", "created_by")
         .filter(digest=CalendarFeed.digest_of(raw), revoked_at__isnull=True)
         .first()
     )
+    if feed is None or feed.created_by is None or not feed.created_by.is_active:
+        return None
+    maker = feed.created_by
+    if is_office_staff(maker, feed.office):
+        return feed
+    if feed.organisation_id and maker.is_operator and maker.organisation_id == feed.organisation_id:
+        return feed
+    return None
 
 
 def material_attach(*, actor: User, event: Event, title: str, upload) -> EventMaterial:

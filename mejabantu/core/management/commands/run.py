@@ -51,6 +51,8 @@ class Command(BaseCommand):
         if settings.DEMO_MODE and not no_demo:
             call_command("demo", verbosity=0)
         python = sys.executable
+        # the children (and the links in their mails, MEJABANTU_SITE_URL) use this address
+        os.environ["HOST"], os.environ["PORT"] = host, str(port)
         children = {
             "web": [
                 python,
