@@ -1,10 +1,12 @@
 """Forms of the people pages: invite an officer or coordinator."""
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from mejabantu.accounts.models import User
+from mejabantu.mail.services import mail_queue, render_text
 from mejabantu.offices.models import Office
 
 STAFF_ROLE_CHOICES = [
@@ -33,3 +35,21 @@ class InviteForm(forms.Form):
         field.to_field_name = "code"
         if len(offices) == 1:
             field.initial = offices[0].code
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with its mail written to the outbox and sent by the worker:
+    a mail server that is down delays the link, it never loses it."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict,
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject = " ".join(render_text(subject_template_name, context).split())
+        body = render_text(email_template_name, context)
+        mail_queue(to=to_email, subject=subject, body=body, topic=f"user:{context['user'].pk}")

@@ -7,7 +7,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from mejabantu.accounts import access
 from mejabantu.accounts.models import AccountChange, ApiToken, User
 from mejabantu.accounts.selectors import coordinators_active
-from mejabantu.mail.services import mail_queue
+from mejabantu.mail.services import mail_queue, render_text
 from mejabantu.offices.models import Office
 
 
@@ -102,8 +101,8 @@ def _mail_invitation(*, user: User, by: User) -> None:
         "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     }
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("accounts/mail/invite_subject.txt", context).strip()
-        body = render_to_string("accounts/mail/invite.txt", context)
+        subject = render_text("accounts/mail/invite_subject.txt", context).strip()
+        body = render_text("accounts/mail/invite.txt", context)
     mail_queue(to=user.email, subject=subject, body=body, topic=f"user:{user.pk}")
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from mejabantu.accounts import views
+from mejabantu.accounts.forms import OutboxPasswordResetForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
         "lupa-kata-sandi/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_reset.html",
+            form_class=OutboxPasswordResetForm,
             email_template_name="accounts/password_reset_email.txt",
             subject_template_name="accounts/password_reset_subject.txt",
             success_url=reverse_lazy("accounts:password_reset_done"),

@@ -62,10 +62,14 @@ def mail_queue(
     return mail
 
 
+def render_text(template_name: str, context: dict) -> str:
+    """A plain-text template rendered without HTML escaping: "&" or "<" read as written."""
+    return str(engines["text"].get_template(template_name).render(context))
+
+
 def mail_render(template_name: str, context: dict) -> tuple[str, str]:
-    """(subject, body) of a plain-text mail template: its first line is the subject. Nothing
-    is HTML-escaped: a subject with "&" or "<" reads as written."""
-    text = engines["text"].get_template(template_name).render(context)
+    """(subject, body) of a plain-text mail template whose first line is the subject."""
+    text = render_text(template_name, context)
     subject, _sep, body = text.strip().partition("\n")
     return subject.strip(), body.strip() + "\n"
 

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.hashers import identify_hasher
 from django.test import override_settings
+from django.utils import timezone
 
 from mejabantu.accounts.models import User
 
@@ -72,10 +73,22 @@ def test_password_change_signs_out_other_sessions_and_api_tokens(client, users, 
     assert api.status_code == 401
 
 
-def test_password_reset_sends_a_working_link(client, users, mailbox):
+def test_password_reset_sends_a_working_link_even_when_the_mail_server_was_down(
+    client, users, mailbox
+):
+    from mejabantu.mail.services import mail_send_due
+
     users["lo-partai-b"].email = "andi@partai-b.example"
     users["lo-partai-b"].save()
+    mailbox.fail_next = 1  # the mail server refuses the first try
     client.post("/akun/lupa-kata-sandi/", {"email": "andi@partai-b.example"})
+    assert mailbox.messages == []  # written to the outbox, not sent inside the request
+    mail_send_due()
+    assert mailbox.messages == []
+    from mejabantu.mail.models import OutgoingMail
+
+    OutgoingMail.objects.update(next_attempt_at=timezone.now())  # the retry's time came
+    mail_send_due()
     messages = mailbox.wait_for(1)
     assert len(messages) == 1
     body = mailbox.body(messages[0])
