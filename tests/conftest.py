@@ -147,3 +147,48 @@ pytest_plugins = [
     "tests.fixtures.app_server",
     "tests.fixtures.private_postgres",
 ]
+
+
+@pytest.fixture
+def network(demo):
+    """The network above and beside KPU Kabupaten Belitung: its province (19) and KPU RI with
+    an officer each, and the province's second regency desk, KPU Kabupaten Belitung Timur
+    (19.06) with its officer. Reused where the demo data already has them."""
+    from types import SimpleNamespace
+
+    from mejabantu.accounts.models import User
+    from mejabantu.offices.models import Office
+
+    province = Office.objects.get(code="19")
+    beltim, _created = Office.objects.get_or_create(
+        code="19.06",
+        defaults={
+            "name": "KPU Kabupaten Belitung Timur",
+            "short_code": "BELTIM",
+            "level": Office.Level.REGENCY,
+            "parent": province,
+        },
+    )
+
+    def officer(username: str, office: Office) -> User:
+        found = User.objects.filter(username=username).select_related("office").first()
+        if found is None:
+            found = User.objects.create_user(
+                username,
+                password="x-Jaringan-2024!",
+                role=User.Role.OFFICER,
+                office=office,
+                email=f"{username}@kpu.example",
+                first_name=username,
+            )
+        return found
+
+    return SimpleNamespace(
+        regency=Office.objects.get(code="19.02"),
+        province=province,
+        ri=Office.objects.get(code="ri"),
+        beltim=beltim,
+        prov_officer=officer("petugas-prov", province),
+        ri_officer=officer("petugas-ri", Office.objects.get(code="ri")),
+        beltim_officer=officer("petugas-beltim", beltim),
+    )

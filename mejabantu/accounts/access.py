@@ -10,18 +10,28 @@ and the office or organisation an object belongs to, so they serve every kind of
 - a party operator sees its organisation's objects, never internal ones;
 - anyone else sees only what is public (their private link to a question, the knowledge base).
 
+Tickets travel the network of offices (escalated up a tier, forwarded to the competent office),
+so they have rules of their own (``visible_tickets`` and the ``*_ticket`` questions below):
+
+- staff of the office handling a ticket now handle it fully (reply, assign, status, hand on);
+- staff of the office where it was asked keep seeing it and may add internal notes only;
+- staff of an office above see, read-only, the tickets of the offices below it (a province its
+  kabupaten/kota, KPU RI every office); what is handed to them they handle;
+- a party operator still sees only its organisation's tickets, never internal notes.
+
 Objects of another office or organisation are "not found" (404), never "forbidden": an
 address that is guessed reveals nothing.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, Q, QuerySet
 
 from mejabantu.accounts.models import User
+from mejabantu.offices.models import Office
 
 Someone = User | AnonymousUser | None  # who asks: signed in, a visitor, or the system
 Ref = Model | int | None  # an office or organisation, or its id
@@ -273,3 +283,79 @@ def people_visible(user: Someone) -> Q:
     if not user.is_active or user.office_id is None:
         return Q(pk__in=[])
     return staff & Q(office_id=user.office_id)
+
+
+# -- tickets: handled by one office, asked at another, overseen from above -----------------
+# A ticket travels the network (escalated, forwarded, returned: helpdesk.services.network); the
+# office handling it now does the work, the one where it was asked keeps sight and notes, the
+# offices above read.
+
+
+class HandedTicket(Protocol):
+    """What the ticket rules read of a ticket: where it was asked, who handles it now."""
+
+    @property
+    def office(self) -> Office: ...
+
+    @property
+    def handling_office(self) -> Office: ...
+
+
+def _staff_office(user: Someone) -> Office | None:
+    """The office of a signed-in officer or coordinator (None for anyone else)."""
+    if isinstance(user, User) and user.is_staff_member and user.office_id:
+        return user.office
+    return None
+
+
+def oversees(user: Someone, office: Office) -> bool:
+    """Staff of an office above this one: KPU RI above all, a province above its
+    kabupaten/kota (an administrator too)."""
+    if is_administrator(user):
+        return True
+    mine = _staff_office(user)
+    if mine is None or mine.pk == office.pk:
+        return False
+    return mine.level == Office.Level.RI or office.parent_id == mine.pk
+
+
+def visible_tickets(user: Someone) -> Q | None:
+    """The filter of the tickets the user may see (None: all): an officer's those asked at or
+    handled by its office, and those of the offices below it; an operator its organisation's."""
+    if is_administrator(user):
+        return None
+    office = _staff_office(user)
+    if office is None:
+        return visible(user)  # an operator's organisation's, or nothing
+    if office.level == Office.Level.RI:
+        return None
+    found = Q(office_id=office.pk) | Q(handling_office_id=office.pk)
+    if office.level == Office.Level.PROVINCE:  # only provinces have offices below them
+        found |= Q(office__parent_id=office.pk) | Q(handling_office__parent_id=office.pk)
+    return found
+
+
+def scoped_tickets(queryset: QuerySet[M], user: Someone) -> QuerySet[M]:
+    """Tickets narrowed to those the user may see (see ``visible_tickets``)."""
+    found = visible_tickets(user)
+    return queryset if found is None else queryset.filter(found)
+
+
+def handles_ticket(user: Someone, ticket: HandedTicket) -> bool:
+    """Staff of the office handling the ticket now: reply, assign, change, hand on."""
+    return is_office_staff(user, ticket.handling_office)
+
+
+def may_note_ticket(user: Someone, ticket: HandedTicket) -> bool:
+    """Who may add internal notes: the handling office's staff and the asking office's."""
+    return handles_ticket(user, ticket) or is_office_staff(user, ticket.office)
+
+
+def sees_ticket_internals(user: Someone, ticket: HandedTicket) -> bool:
+    """Staff who see a ticket's internal notes and history: those who may note it and the
+    offices above either of its offices (read-only)."""
+    return (
+        may_note_ticket(user, ticket)
+        or oversees(user, ticket.office)
+        or oversees(user, ticket.handling_office)
+    )

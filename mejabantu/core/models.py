@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 
 
 class PageVersions(models.Model):
@@ -28,7 +28,7 @@ class PageVersions(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def bump(cls, field: str, **lookup: Any) -> None:
-        """Move ``field`` on to a new version in the rows ``lookup`` selects."""
+    def bump(cls, field: str, *where: Q, **lookup: Any) -> None:
+        """Move ``field`` on to a new version in the rows ``where`` and ``lookup`` select."""
         assert field in cls.VERSION_FIELDS
-        cls._default_manager.filter(**lookup).update(**{field: F(field) + 1})
+        cls._default_manager.filter(*where, **lookup).update(**{field: F(field) + 1})

@@ -6,16 +6,17 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from mejabantu.accounts.access import is_office_staff
+from mejabantu.accounts import access
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.choices import LEGACY_VALUES
-from mejabantu.helpdesk.models import Channel, Priority, Ticket
+from mejabantu.helpdesk.models import Channel, Priority, Ticket, TicketHop
 
 logger = logging.getLogger("mejabantu.api")
 
@@ -32,10 +33,21 @@ class MessageOut(Schema):
     attachments: list[str]
 
 
+class HopOut(Schema):
+    kind: str = Field(..., description="escalate, forward or return")
+    from_office: str = Field(..., description="code of the office that handed it on")
+    to_office: str = Field(..., description="code of the office it was handed to")
+    reason: str
+    by: str
+    at: datetime
+
+
 class TicketOut(Schema):
     id: int
     reference: str
-    office: str
+    office: str = Field(..., description="code of the office where it was asked")
+    handled_by: str = Field(..., description="code of the office handling it now")
+    hops: list[HopOut]
     organisation: str | None
     requester_name: str
     category: str
@@ -106,11 +118,27 @@ class TicketPatch(Schema):
     version: int | None = Field(None, description="the version you read; a stale one is 409")
 
 
+def _hop_out(h: TicketHop) -> dict:
+    return {
+        "kind": h.kind,
+        "from_office": h.from_office.code,
+        "to_office": h.to_office.code,
+        "reason": h.reason,
+        "by": h.actor_name,
+        "at": h.created_at,
+    }
+
+
+HOPS = Prefetch("hops", queryset=TicketHop.objects.select_related("from_office", "to_office"))
+
+
 def _out(t: Ticket) -> dict:
     return {
         "id": t.pk,
         "reference": t.reference,
         "office": t.office.code,
+        "handled_by": t.handling_office.code,
+        "hops": [_hop_out(h) for h in t.hops.all()],
         "organisation": t.organisation.code if t.organisation_id else None,
         "requester_name": t.requester_name,
         "category": t.category.code,
@@ -177,7 +205,7 @@ def ticket_list(request, filters: Query[TicketFilters]):
         q=filters.q,
     )
     qs = selectors.ticket_queue(user=request.user, filters=f)
-    page = list(qs[filters.offset : filters.offset + filters.limit])
+    page = list(qs.prefetch_related(HOPS)[filters.offset : filters.offset + filters.limit])
     return {"count": qs.count(), "results": [_out(t) for t in page]}
 
 
@@ -268,8 +296,8 @@ def message_create(request, ticket_id: str, payload: MessageIn):
 def ticket_patch(request, ticket_id: str, payload: TicketPatch):
     """Change status, assignee, priority or category (officers of the office)."""
     ticket = selectors.ticket_get(user=request.user, reference=ticket_id)
-    if not is_office_staff(request.user, ticket.office):
-        raise Http404
+    if not access.handles_ticket(request.user, ticket):
+        _not_handled(request, ticket)
     changes = payload.dict(exclude_unset=True)
     version = changes.pop("version", None)
     for field in ("status", "priority"):
@@ -315,3 +343,67 @@ def ticket_guidance(request, ticket_id: str, payload: GuidanceLinkIn):
     except ValidationError as exc:
         _fail(exc)
     return _detail(request, selectors.ticket_get(user=request.user, reference=ticket_id))
+
+
+class HandOnIn(Schema):
+    to: str = Field(..., min_length=1, max_length=20, description="code of the receiving office")
+    reason: str = Field(..., min_length=1)
+
+
+class ReturnIn(Schema):
+    guidance: str = Field(..., min_length=1)
+
+
+def _not_handled(request, ticket: Ticket):
+    """Officers who see the ticket but do not handle it are told who does; others get 404."""
+    if access.sees_ticket_internals(request.user, ticket):
+        raise HttpError(
+            403,
+            _("%(office)s handles this ticket now: only its officers can change it.")
+            % {"office": ticket.handling_office},
+        )
+    raise Http404
+
+
+@router.post("/{ticket_id}/escalate", response=TicketDetailOut)
+def ticket_escalate(request, ticket_id: str, payload: HandOnIn):
+    """Hand the ticket on: ``to`` an office above the handling one escalates it, any other
+    office forwards it (officers of the handling office)."""
+    ticket = selectors.ticket_get(user=request.user, reference=ticket_id)
+    if not access.handles_ticket(request.user, ticket):
+        _not_handled(request, ticket)
+    to_office = selectors.office_by_code(payload.to)
+    if to_office is None:
+        raise HttpError(
+            422,
+            _("to: no office has the code “%(code)s” (see /api/v1/offices).")
+            % {"code": payload.to},
+        )
+    try:
+        services.ticket_hand_on(
+            ticket=ticket, to_office=to_office, reason=payload.reason, actor=request.user
+        )
+    except ValidationError as exc:
+        _fail(exc)
+    return _after_hop(request, ticket)
+
+
+@router.post("/{ticket_id}/return", response=TicketDetailOut)
+def ticket_return(request, ticket_id: str, payload: ReturnIn):
+    """Return the ticket to the office where it was asked, with guidance (an internal note)."""
+    ticket = selectors.ticket_get(user=request.user, reference=ticket_id)
+    if not access.handles_ticket(request.user, ticket):
+        _not_handled(request, ticket)
+    try:
+        services.ticket_return(ticket=ticket, guidance=payload.guidance, actor=request.user)
+    except ValidationError as exc:
+        _fail(exc)
+    return _after_hop(request, ticket)
+
+
+def _after_hop(request, ticket: Ticket) -> dict:
+    """The ticket as the caller sees it now; as the service left it if no longer visible."""
+    seen = selectors.tickets_visible_to(request.user).filter(pk=ticket.pk).first()
+    if seen is None:
+        seen = Ticket.objects.select_related(*selectors.LIST_RELATED).get(pk=ticket.pk)
+    return _detail(request, seen)

@@ -153,3 +153,30 @@ class RateForm(forms.Form):
 class CannedAnswerForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=150)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class HandOnForm(forms.Form):
+    """Escalate (an office above) or forward (any other office) the ticket."""
+
+    to = forms.CharField(
+        label=_("To office"),
+        max_length=20,
+        help_text=_(
+            "An office above escalates; any other office (search by name or code) forwards."
+        ),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The receiving office reads it first. The requester does not see it."),
+    )
+
+
+class ReturnForm(forms.Form):
+    """Return the ticket to the office where it was asked, with guidance."""
+
+    guidance = forms.CharField(
+        label=_("Guidance for the office where it was asked"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Posted as an internal note; that office answers its requester."),
+    )

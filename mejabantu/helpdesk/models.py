@@ -1,4 +1,5 @@
-"""Tickets, their messages and attachments, the audit trail and the desk's settings."""
+"""Tickets, their messages and attachments, the audit trail and the desk's settings (a ticket's
+hops between offices: models_network)."""
 
 import uuid
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mejabantu.core.models import PageVersions
 from mejabantu.helpdesk.choices import OPEN_STATUSES, Channel, Priority, Status
+from mejabantu.helpdesk.models_network import TicketHop  # noqa: F401 - a model of this app
 
 
 class Category(models.Model):
@@ -47,7 +49,9 @@ class Category(models.Model):
 
 
 class Ticket(PageVersions):
-    """A question asked of one office, by an organisation or a member of the public."""
+    """A question asked of one office (``office``), by an organisation or a member of the
+    public, handled now by ``handling_office``: the same office, or the one it was escalated
+    or forwarded to (TicketHop)."""
 
     VERSION_FIELDS = ("page_version",)
 
@@ -56,6 +60,12 @@ class Ticket(PageVersions):
         on_delete=models.PROTECT,
         related_name="tickets",
         verbose_name=_("office"),
+    )
+    handling_office = models.ForeignKey(
+        "offices.Office",
+        on_delete=models.PROTECT,
+        related_name="handled_tickets",
+        verbose_name=_("handling office"),
     )
     reference = models.CharField(_("reference"), max_length=30, unique=True)
     organisation = models.ForeignKey(
@@ -158,6 +168,9 @@ class Ticket(PageVersions):
             models.Index(fields=["organisation", "-received_at"], name="ticket_org_received"),
             models.Index(fields=["office", "-received_at"], name="ticket_office_received"),
             models.Index(fields=["office", "queue_rank", "id"], name="ticket_office_queue"),
+            models.Index(
+                fields=["handling_office", "queue_rank", "id"], name="ticket_handling_queue"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -172,9 +185,19 @@ class Ticket(PageVersions):
     def get_absolute_url(self) -> str:
         return reverse("helpdesk:detail", kwargs={"reference": self.reference})
 
+    def save(self, *args, **kwargs):
+        if self.handling_office_id is None:  # a new ticket is handled where it is asked
+            self.handling_office_id = self.office_id
+        super().save(*args, **kwargs)
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+    @property
+    def is_handed_on(self) -> bool:
+        """Handled by another office than the one where it was asked."""
+        return self.handling_office_id != self.office_id
 
 
 class Message(models.Model):

@@ -6,6 +6,8 @@ from functools import cached_property
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from mejabantu.accounts import access
 from mejabantu.accounts.models import Organisation, User
@@ -21,15 +23,25 @@ from mejabantu.helpdesk.models import (
     Priority,
     Status,
     Ticket,
+    TicketHop,
 )
 from mejabantu.offices.models import Office
 
-LIST_RELATED = ("office", "category", "organisation", "assignee", "pending_guidance")
+LIST_RELATED = (
+    "office",
+    "handling_office",
+    "category",
+    "organisation",
+    "assignee",
+    "pending_guidance",
+)
 
 
 def tickets_visible_to(user, related: tuple[str, ...] = LIST_RELATED) -> QuerySet[Ticket]:
-    """Every ticket the user may see: an officer its office's, an operator its organisation's."""
-    return access.scoped(Ticket.objects.select_related(*related), user)
+    """Every ticket the user may see (accounts.access.visible_tickets): an officer those asked
+    at or handled by its office and, read-only, those of the offices below; an operator its
+    organisation's."""
+    return access.scoped_tickets(Ticket.objects.select_related(*related), user)
 
 
 def ticket_get(*, user, reference: str) -> Ticket:
@@ -39,7 +51,9 @@ def ticket_get(*, user, reference: str) -> Ticket:
     one ticket matches (a reference always has letters, e.g. BLT-2024-000042), so ``get()``
     needs no ordering, which ``first()`` would compile on every page view.
     """
-    qs = tickets_visible_to(user, related=("office", "category", "organisation", "assignee"))
+    qs = tickets_visible_to(
+        user, related=("office", "handling_office", "category", "organisation", "assignee")
+    )
     try:
         return qs.get(_by_reference(reference))
     except Ticket.DoesNotExist:
@@ -66,7 +80,7 @@ def thread_of(
 ) -> tuple[list[Message], list[Attachment]]:
     """The messages the user may see, each with its ``attachment_list``, and the files sent
     with the question itself: two queries whatever the thread's length."""
-    staff = not public and user is not None and access.is_office_staff(user, ticket.office_id)
+    staff = not public and user is not None and access.sees_ticket_internals(user, ticket)
     thread = Message.objects.filter(ticket_id=ticket.pk).order_by("created_at", "id")
     if not staff:
         thread = thread.filter(internal=False)
@@ -86,7 +100,9 @@ def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Att
     """An attachment the user may download: its ticket visible, its message not internal
     unless the user is an officer of the office."""
     attachment = (
-        Attachment.objects.select_related("ticket", "message", "ticket__office")
+        Attachment.objects.select_related(
+            "ticket", "message", "ticket__office", "ticket__handling_office"
+        )
         .filter(pk=pk)
         .first()
     )
@@ -98,7 +114,7 @@ def attachment_get(*, user, pk: int, public_ticket: Ticket | None = None) -> Att
         staff = False
     else:
         allowed = tickets_visible_to(user).filter(pk=ticket.pk).exists()
-        staff = access.is_office_staff(user, ticket.office_id)
+        staff = access.sees_ticket_internals(user, ticket)
     if not allowed or (attachment.message_id and attachment.message.internal and not staff):
         raise Http404
     return attachment
@@ -120,6 +136,14 @@ def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
     lines = []
     for event in events:
         parts = [format_in_zone(event.created_at, office.timezone, short=True)]
+        hop = HOP_LABELS.get(event.action)
+        if hop is not None:  # "eskalasi · KPU Kabupaten Belitung → KPU Provinsi … · alasan: …"
+            before, after = event.changes.get("handling_office", [None, None])
+            reason = event.changes.get("reason", [None, ""])[1]
+            parts += [event.actor_name, str(hop), f"{_shown(before)} → {_shown(after)}"]
+            parts.append(_("reason: %(reason)s") % {"reason": reason})
+            lines.append(" · ".join(parts))
+            continue
         parts += [event.actor_name, event.action]
         parts += [
             f"{field}: {_shown(before, field)} → {_shown(after, field)}"
@@ -128,6 +152,22 @@ def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
         ]
         lines.append(" · ".join(parts))
     return lines
+
+
+HOP_LABELS = {
+    "escalated": pgettext_lazy("ticket history", "escalated"),
+    "forwarded": pgettext_lazy("ticket history", "forwarded"),
+    "returned": pgettext_lazy("ticket history", "returned"),
+}
+
+
+def ticket_hops(*, ticket: Ticket) -> list[TicketHop]:
+    """The ticket's hops between offices, oldest first, with both offices."""
+    return list(
+        TicketHop.objects.filter(ticket_id=ticket.pk)
+        .select_related("from_office", "to_office")
+        .order_by("created_at", "id")
+    )
 
 
 LABELLED = {"status": Status, "priority": Priority, "channel": Channel}
@@ -160,11 +200,11 @@ QUEUES = ("mine", "unassigned", "open", "waiting", "all")
 def ticket_queue(
     *, user: User, filters: QueueFilters, office: Office | None = None
 ) -> QuerySet[Ticket]:
-    """A queue with its filters (of one office if given), the next due first among open
-    tickets."""
+    """A queue with its filters (of one office if given: the tickets it handles and those
+    asked there, handled elsewhere now), the next due first among open tickets."""
     qs = tickets_visible_to(user)
     if office is not None:
-        qs = qs.filter(office=office)
+        qs = qs.filter(Q(handling_office=office) | Q(office=office))
     # open tickets, and only they, have a queue rank (see services.sla.queue_rank)
     if filters.queue == "mine":
         qs = qs.filter(assignee=user, queue_rank__isnull=False)
@@ -292,3 +332,20 @@ def guidance_get(*, pk: int):
 def guidance_linked_count(item) -> int:
     """How many tickets wait for the item now."""
     return Ticket.objects.filter(pending_guidance=item).count()
+
+
+def hand_on_targets(*, ticket: Ticket, q: str = "", limit: int = 20) -> list[Office]:
+    """Offices the ticket may be handed on to: without ``q``, the offices above the one
+    handling it (escalation); with it, any other office whose name or code matches."""
+    if not q.strip():
+        return ticket.handling_office.ancestors()
+    term = q.strip()
+    found = Office.objects.filter(
+        Q(code__startswith=term) | Q(name__icontains=term) | Q(short_code__iexact=term)
+    ).exclude(pk=ticket.handling_office_id)
+    return list(found.order_by("code")[:limit])
+
+
+def office_by_code(code: str) -> Office | None:
+    """The office with this code (a region's Kemendagri code, or 'ri'), if there is one."""
+    return Office.objects.filter(code=code.strip().lower()).first() if code.strip() else None

@@ -1,13 +1,15 @@
 """Every write to what the helpdesk pages show moves a version the cached pages are keyed on.
 
 A change of one ticket (its row, messages, files, history, appointments) moves the ticket's
-``page_version`` (its page) and its office's ``tickets_version`` (the office's lists); a change
+``page_version`` (its page) and the ``tickets_version`` (the lists) of the office where it was
+asked and of the office handling it (services.network moves the office it left too); a change
 of how an office is set up (categories, people, organisations, canned answers, SLA policies,
 its own row) moves the office's ``setup_version``. Saves and deletes arrive here through
 signals; the few ``QuerySet.update()`` calls on tickets call ``ticket_changed`` themselves.
 Each bump is an UPDATE inside the writing transaction (core.models.PageVersions).
 """
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from mejabantu.accounts.models import Organisation, User
@@ -22,10 +24,15 @@ from mejabantu.helpdesk.models import (
 from mejabantu.offices.models import Office, SlaPolicy
 
 
-def ticket_changed(office_id: int, reference: str) -> None:
-    """Record a change of one ticket: its page and its office's lists."""
+def ticket_changed(office_id: int, reference: str, handling_office_id: int | None = None) -> None:
+    """Record a change of one ticket: its page and the lists of the office where it was asked
+    and of the one handling it (read from the ticket's row unless given)."""
     Ticket.bump("page_version", reference=reference)
-    Office.bump("tickets_version", pk=office_id)
+    if handling_office_id is None:
+        handling = Ticket.objects.filter(reference=reference).values("handling_office_id")
+        Office.bump("tickets_version", Q(pk=office_id) | Q(pk__in=handling))
+    else:
+        Office.bump("tickets_version", pk__in={office_id, handling_office_id})
 
 
 def setup_changed(office_id: int | None) -> None:
@@ -37,19 +44,21 @@ def setup_changed(office_id: int | None) -> None:
 
 
 def _ticket(sender, instance, created=False, **kwargs) -> None:
-    if created:  # a new ticket's page was never shown: only its office's lists change
-        Office.bump("tickets_version", pk=instance.office_id)
+    if created:  # a new ticket's page was never shown: only its offices' lists change
+        Office.bump("tickets_version", pk__in={instance.office_id, instance.handling_office_id})
     else:
-        ticket_changed(instance.office_id, instance.reference)
+        ticket_changed(instance.office_id, instance.reference, instance.handling_office_id)
 
 
 def ticket_owned(sender, instance, **kwargs) -> None:
     """A row that belongs to a ticket (a message, a file, an event, an appointment)."""
     if instance.ticket_id is None:
         return
-    found = Ticket.objects.filter(pk=instance.ticket_id).values_list("office_id", "reference")
-    for office_id, reference in found:
-        ticket_changed(office_id, reference)
+    found = Ticket.objects.filter(pk=instance.ticket_id).values_list(
+        "office_id", "reference", "handling_office_id"
+    )
+    for office_id, reference, handling_office_id in found:
+        ticket_changed(office_id, reference, handling_office_id)
 
 
 def _setup(sender, instance, **kwargs) -> None:

@@ -22,4 +22,7 @@ urlpatterns = [
     path("<str:reference>/ambil/", views.take, name="take"),
     path("<str:reference>/gabung/", views.merge, name="merge"),
     path("<str:reference>/nilai/", views.rate, name="rate"),
+    path("<str:reference>/teruskan/", views.hand_on, name="hand_on"),
+    path("<str:reference>/kembalikan/", views.hand_back, name="hand_back"),
+    path("<str:reference>/kantor-tujuan/", views.office_search, name="office_search"),
 ]

@@ -12,14 +12,30 @@ from mejabantu.accounts.services import api_token_issue
 from mejabantu.helpdesk import services
 from tests.helpdesk.conftest import PNG
 
-ROLES = ("admin", "koordinator", "petugas1", "lo-partai-a", "lo-partai-b", "petugas-bangka", None)
+ROLES = (
+    "admin",
+    "koordinator",
+    "petugas1",
+    "lo-partai-a",
+    "lo-partai-b",
+    "petugas-bangka",
+    "petugas-beltim",  # another regency of the same province
+    "petugas-prov",  # the province above
+    "petugas-ri",  # KPU RI
+    None,
+)
 STAFF = {"admin", "koordinator", "petugas1"}
+ABOVE = {"petugas-prov", "petugas-ri"}  # see the tickets below them, read-only
 OWNER = {"lo-partai-a"}  # the party that asked / booked
+TICKET_KINDS = {"ticket", "ticket by id", "clocks", "file of the question"}
+TICKET_KINDS |= {"file of an internal note", "api ticket"}
+INTERNAL = {"clocks", "file of an internal note"}
 
 
 @pytest.fixture
-def objects(demo, users, office, other_office, ask, monkeypatch):
-    """One of each kind of object, all of KPU Kabupaten Belitung, of lo-partai-a's party."""
+def objects(demo, users, office, other_office, network, ask, monkeypatch):
+    """One of each kind of object, all of KPU Kabupaten Belitung, of lo-partai-a's party, and
+    a ticket of the same party escalated to the province, with a note the province wrote."""
     from mejabantu.candidacy import demo as candidacy_demo
     from mejabantu.candidacy.models import Contest, Party
     from mejabantu.candidacy.services import registration_create
@@ -44,6 +60,20 @@ def objects(demo, users, office, other_office, ask, monkeypatch):
         head_name="Kepala Uji",
         deputy_name="Wakil Uji",
     )
+    escalated = ask(subject="Syarat calon gubernur", body="Berapa kursi untuk gubernur?")
+    services.ticket_escalate(
+        ticket=escalated,
+        to_office=network.province,
+        reason="Pemilihan gubernur",
+        actor=users["petugas1"],
+    )
+    province_note = services.message_add(
+        ticket=escalated,
+        actor=network.prov_officer,
+        body="Catatan provinsi",
+        internal=True,
+        uploads=[SimpleUploadedFile("provinsi.png", PNG, content_type="image/png")],
+    )
     monkeypatch.setenv("MEJABANTU_FAKE_NOW", NOW.isoformat())
     appointment = schedule.appointment_book(
         actor=users["lo-partai-a"], office=office, starts_at=wib(2024, 9, 3, 10, 0)
@@ -57,15 +87,24 @@ def objects(demo, users, office, other_office, ask, monkeypatch):
         "registration": f"/pencalonan/pendaftaran/{registration.number}/",
         "appointment": f"/jadwal/janji/{appointment.pk}/",
         "api ticket": f"/api/v1/tickets/{ticket.reference}",
+        "escalated ticket": f"/tiket/{escalated.reference}/",
+        "escalated clocks": f"/tiket/{escalated.reference}/jam/",
+        "escalated file of an internal note": (
+            f"/tiket/lampiran/{province_note.attachments.get().pk}/"
+        ),
+        "escalated api ticket": f"/api/v1/tickets/{escalated.reference}",
     }
 
 
 def _allowed(kind: str, role: str | None) -> bool:
-    if role in STAFF:
+    base = kind.removeprefix("escalated ")
+    if role in STAFF:  # the asking office keeps seeing what it handed on
         return True
+    if role in ABOVE:  # a province its kabupaten/kota's tickets, KPU RI all (read-only)
+        return base in TICKET_KINDS
     if role in OWNER:
-        return kind not in ("clocks", "file of an internal note")
-    return False
+        return base not in INTERNAL
+    return False  # another party, another regency (even of the same province)
 
 
 def _client(role: str | None) -> Client:
@@ -81,7 +120,7 @@ def test_every_role_sees_exactly_what_is_its_own(objects, role):
     token = api_token_issue(user=User.objects.get(username=role)) if role else "no-token"
     seen = {}
     for kind, url in objects.items():
-        if kind.startswith("api"):
+        if "api" in kind:
             response = client.get(url, headers={"Authorization": f"Bearer {token}"})
             assert response["Content-Type"].startswith("application/json")
         else:
@@ -92,13 +131,15 @@ def test_every_role_sees_exactly_what_is_its_own(objects, role):
         if _allowed(kind, role):
             expected[kind] = 200
         elif role is None:
-            expected[kind] = 401 if kind.startswith("api") else 302  # to the sign-in page
+            expected[kind] = 401 if "api" in kind else 302  # to the sign-in page
         else:
             expected[kind] = 404  # never "forbidden": a guessed address reveals nothing
     assert seen == expected
 
 
-@pytest.mark.parametrize("role", ["lo-partai-a", "lo-partai-b", "petugas-bangka"])
+@pytest.mark.parametrize(
+    "role", ["lo-partai-a", "lo-partai-b", "petugas-bangka", "petugas-prov", "petugas-ri"]
+)
 def test_no_one_but_the_office_s_staff_changes_a_ticket(objects, role, users):
     client = _client(role)
     reference = objects["ticket"].split("/")[2]
@@ -106,12 +147,43 @@ def test_no_one_but_the_office_s_staff_changes_a_ticket(objects, role, users):
         ("ubah/", {"status": "closed", "version": 1}),
         ("ambil/", {}),
         ("gabung/", {"target": reference}),
+        ("teruskan/", {"to": "19", "reason": "Coba"}),
+        ("kembalikan/", {"guidance": "Coba"}),
     ]:
         assert client.post(f"/tiket/{reference}/{action}", data).status_code == 404
     from mejabantu.helpdesk.models import Ticket
 
     ticket = Ticket.objects.get(reference=reference)
     assert ticket.status == "new" and ticket.assignee is None
+
+
+def test_the_province_handles_an_escalated_ticket_the_regency_only_notes_it(objects, users):
+    from mejabantu.helpdesk.models import Message, Ticket
+
+    reference = objects["escalated ticket"].split("/")[2]
+    regency, province, ri = _client("petugas1"), _client("petugas-prov"), _client("petugas-ri")
+    assert regency.post(f"/tiket/{reference}/ambil/").status_code == 404
+    assert ri.post(f"/tiket/{reference}/ambil/").status_code == 404
+    assert province.post(f"/tiket/{reference}/ambil/").status_code == 302
+    refused = regency.post(f"/tiket/{reference}/balas/", {"body": "Jawaban kabupaten"})
+    assert refused.status_code == 400
+    assert "hanya petugasnya yang membalas pemohon" in refused.content.decode()
+    noted = regency.post(
+        f"/tiket/{reference}/balas/", {"body": "Catatan kabupaten", "internal": "on"}
+    )
+    assert noted.status_code == 302
+    assert ri.post(f"/tiket/{reference}/balas/", {"body": "RI"}).status_code == 404
+    assert (
+        province.post(f"/tiket/{reference}/balas/", {"body": "Jawaban provinsi"}).status_code == 302
+    )
+    ticket = Ticket.objects.get(reference=reference)
+    assert ticket.assignee.username == "petugas-prov"
+    thread = list(Message.objects.filter(ticket=ticket).values_list("body", "internal"))
+    assert thread == [
+        ("Catatan provinsi", True),
+        ("Catatan kabupaten", True),
+        ("Jawaban provinsi", False),
+    ]
 
 
 def _admin_moves(admin: Client, user: User, office) -> None:

@@ -4,6 +4,12 @@ from mejabantu.helpdesk.services.desk import canned_answer_create, office_set_au
 from mejabantu.helpdesk.services.errors import ConflictError, HelpdeskError
 from mejabantu.helpdesk.services.intake import ticket_create
 from mejabantu.helpdesk.services.messages import message_add
+from mejabantu.helpdesk.services.network import (
+    ticket_escalate,
+    ticket_forward,
+    ticket_hand_on,
+    ticket_return,
+)
 from mejabantu.helpdesk.services.tickets import (
     ticket_merge,
     ticket_rate,
@@ -18,8 +24,12 @@ __all__ = [
     "message_add",
     "office_set_auto_assign",
     "ticket_create",
+    "ticket_escalate",
+    "ticket_forward",
+    "ticket_hand_on",
     "ticket_merge",
     "ticket_rate",
+    "ticket_return",
     "ticket_take",
     "ticket_update",
 ]

@@ -131,6 +131,7 @@ def ticket_create(
     try:
         ticket = Ticket(
             office=office,
+            handling_office=office,
             organisation=organisation,
             requester=actor if getattr(actor, "is_operator", False) else None,
             requester_name=requester_name.strip()[:150],

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mejabantu.accounts.access import is_office_staff
+from mejabantu.accounts import access
 from mejabantu.helpdesk.models import Message, Status, Ticket
 from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import audit
@@ -40,7 +40,7 @@ def message_add(
         raise HelpdeskError(_("Write a message before sending."))
     ticket = (
         Ticket.objects.select_for_update(of=("self",))
-        .select_related("office", "assignee")
+        .select_related("office", "handling_office", "assignee")
         .get(pk=ticket.pk)
     )
     if ticket.merged_into_id:
@@ -48,12 +48,20 @@ def message_add(
             _("This ticket was merged into %(ref)s; reply there.")
             % {"ref": ticket.merged_into.reference}
         )
-    staff = is_office_staff(actor, ticket.office)
+    staff = access.may_note_ticket(actor, ticket)  # the handling office's or the asking one's
     requester = via_public_link or _is_requester(actor, ticket)
     if not (staff or requester):
         raise PermissionDenied
     if internal and not staff:
         raise PermissionDenied
+    if staff and not internal and not access.handles_ticket(actor, ticket):
+        raise HelpdeskError(
+            _(
+                "%(office)s handles this ticket now: only its officers reply to the requester. "
+                "Add an internal note instead."
+            )
+            % {"office": ticket.handling_office}
+        )
     now = at or timezone.now()
     message = Message.objects.create(
         ticket=ticket,
@@ -80,7 +88,7 @@ def message_add(
     if changes:  # a status change by a message makes open edit forms stale
         updates["version"] = F("version") + 1
     Ticket.objects.filter(pk=ticket.pk).update(**updates)
-    ticket_changed(ticket.office_id, ticket.reference)
+    ticket_changed(ticket.office_id, ticket.reference, ticket.handling_office_id)
     action = "note" if internal else ("requester_reply" if message.from_requester else "reply")
     audit(
         ticket=ticket,

@@ -89,23 +89,43 @@ def public_reply(*, ticket: Ticket, message) -> None:
     mail_queue(to=_requester_address(ticket), subject=subject, body=body, topic=mail_topic(ticket))
 
 
+def _office_staff(office_id: int) -> list[User]:
+    return list(
+        User.objects.filter(
+            office=office_id,
+            is_active=True,
+            role__in=[User.Role.OFFICER, User.Role.COORDINATOR],
+        ).order_by("pk")
+    )
+
+
 def requester_replied(*, ticket: Ticket, message) -> None:
     if ticket.assignee_id:
         recipients = [ticket.assignee]
     else:
-        recipients = list(
-            User.objects.filter(
-                office=ticket.office_id,
-                is_active=True,
-                role__in=[User.Role.OFFICER, User.Role.COORDINATOR],
-            )
-        )
+        recipients = _office_staff(ticket.handling_office_id)
     subject, body = _render(
         "requester_reply",
         {"ticket": ticket, "message": message, "link": _site() + ticket.get_absolute_url()},
     )
     for user in recipients:
         mail_queue(to=user.email, subject=subject, body=body, topic=mail_topic(ticket))
+
+
+def handed_on(*, ticket: Ticket, hop) -> None:
+    """Tell the receiving office's staff that a ticket was escalated, forwarded or returned
+    to them, with the reason."""
+    subject, body = _render(
+        "handed_on", {"ticket": ticket, "hop": hop, "link": _site() + ticket.get_absolute_url()}
+    )
+    for user in _office_staff(hop.to_office_id):
+        mail_queue(
+            to=user.email,
+            subject=subject,
+            body=body,
+            topic=mail_topic(ticket),
+            dedupe_key=f"hop:{hop.pk}:{user.pk}",
+        )
 
 
 def sla_warning(*, ticket: Ticket, clock_name: str, threshold: str, clock, recipients) -> None:

@@ -5,6 +5,11 @@ feeds it a ticket's history and keeps the result on the ticket, so queues sort b
 without computing anything. Clocks are recomputed when the ticket changes (status, priority,
 category, first response); a later change of the office's hours therefore never moves the
 due times of tickets already counted, until they change again.
+
+A ticket handed on to another office (escalated, forwarded, returned: services.network) is
+counted by the office handling it, from the hop on: in that office's working time, time zone
+and SLA policies; its first response is the handling office's first public reply after the
+hop (docs/decisions/escalation-and-forwarding.md).
 """
 
 from dataclasses import dataclass
@@ -88,20 +93,41 @@ class ClockInputs:
         )
 
 
+HOP_ACTIONS = ("escalated", "forwarded", "returned")  # audit actions of services.network
+
+
 def clock_inputs(ticket: Ticket, events=None, policies=None) -> ClockInputs:
     """What the ticket's clocks depend on; ``events``, its audit trail in order, and
-    ``policies``, its office's SLA policies, if the caller has them already."""
+    ``policies``, its handling office's SLA policies, if the caller has them already.
+
+    The clocks run in the handling office's working time from the last hop (if any)."""
+    if events is None:
+        events = list(
+            AuditEvent.objects.filter(ticket_id=ticket.pk)
+            .only("action", "changes", "created_at")
+            .order_by("created_at", "id")
+        )
+    started, first_response, resolved = (
+        ticket.received_at,
+        ticket.first_response_at,
+        ticket.resolved_at,
+    )
+    hops = [e.created_at for e in events if e.action in HOP_ACTIONS]
+    if hops:  # the handling office's own clocks, from the hop that brought the ticket
+        started = max(hops[-1], ticket.received_at)
+        replies = [e.created_at for e in events if e.action == "reply" and e.created_at >= started]
+        first_response = replies[0] if replies else None
+        resolved = resolved if resolved is not None and resolved >= started else None
+    office = ticket.handling_office
     return ClockInputs(
-        office=ticket.office,
+        office=office,
         category_code=ticket.category.code,
         priority=ticket.priority,
-        received_at=ticket.received_at,
-        first_responded_at=ticket.first_response_at,
-        resolved_at=ticket.resolved_at,
+        received_at=started,
+        first_responded_at=first_response,
+        resolved_at=resolved,
         pauses=tuple(ticket_pauses(ticket, events)),
-        policies=tuple(
-            office_lookups(ticket.office).sla_policies if policies is None else policies
-        ),
+        policies=tuple(office_lookups(office).sla_policies if policies is None else policies),
     )
 
 
@@ -122,7 +148,7 @@ def ticket_sla_refresh(ticket: Ticket, now=None, clocks=None) -> Ticket:
     """Recompute (unless given) and store the ticket's due times, state and next check."""
     fields = sla_fields(ticket, now, clocks)
     Ticket.objects.filter(pk=ticket.pk).update(**fields)
-    ticket_changed(ticket.office_id, ticket.reference)
+    ticket_changed(ticket.office_id, ticket.reference, ticket.handling_office_id)
     for key, value in fields.items():
         setattr(ticket, key, value)
     return ticket
@@ -166,7 +192,9 @@ def sla_fields(ticket: Ticket, now=None, clocks=None, events=None) -> dict:
 
 def _recipients(ticket: Ticket) -> list[User]:
     people = list(
-        User.objects.filter(office=ticket.office_id, is_active=True, role=User.Role.COORDINATOR)
+        User.objects.filter(
+            office=ticket.handling_office_id, is_active=True, role=User.Role.COORDINATOR
+        )
     )
     if ticket.assignee_id and ticket.assignee not in people:
         people.insert(0, ticket.assignee)
@@ -185,7 +213,7 @@ def sla_sweep(now=None) -> int:
     due = (
         Ticket.objects.filter(status__in=OPEN_STATUSES)
         .filter(Q(sla_next_check__lte=now))
-        .select_related("office", "category", "assignee")
+        .select_related("office", "handling_office", "category", "assignee")
     )
     sent = 0
     for ticket in due[:500]:

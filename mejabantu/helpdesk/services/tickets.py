@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts import access
-from mejabantu.accounts.access import is_office_staff
 from mejabantu.accounts.models import User
 from mejabantu.helpdesk.models import Priority, Status, Ticket
 from mejabantu.helpdesk.services import notify, sla
@@ -19,8 +18,15 @@ from mejabantu.helpdesk.signals import ticket_changed
 
 def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
     current = (
-        Ticket.objects.select_for_update(of=("self",)).select_related("office").get(pk=ticket.pk)
+        Ticket.objects.select_for_update(of=("self",))
+        .select_related("office", "handling_office")
+        .get(pk=ticket.pk)
     )
+    _check_version(current, expected_version)
+    return current
+
+
+def _check_version(current: Ticket, expected_version: int | None) -> None:
     if expected_version is not None and current.version != expected_version:
         raise ConflictError(
             _(
@@ -29,7 +35,6 @@ def _lock(ticket: Ticket, expected_version: int | None) -> Ticket:
             ),
             current_version=current.version,
         )
-    return current
 
 
 UPDATABLE = ("status", "priority", "assignee", "category", "pending_guidance")
@@ -45,14 +50,15 @@ def ticket_update(
     **changes,
 ) -> Ticket:
     """Change status, priority, assignee or category; a stale version raises ConflictError."""
-    if not is_office_staff(actor, ticket.office):
-        raise PermissionDenied
     unknown = set(changes) - set(UPDATABLE)
     if unknown:
         raise HelpdeskError(
             _("These fields cannot be changed here: %(f)s") % {"f": ", ".join(sorted(unknown))}
         )
-    current = _lock(ticket, expected_version)
+    current = _lock(ticket, None)
+    if not access.handles_ticket(actor, current):  # as handled now, not as read earlier
+        raise PermissionDenied
+    _check_version(current, expected_version)
     if current.merged_into_id:
         raise HelpdeskError(
             _("This ticket was merged into %(ref)s; work on that one.")
@@ -80,14 +86,17 @@ def ticket_update(
     if "assignee" in changes:
         assignee = changes["assignee"]
         if assignee is not None:  # as the database knows them now, not as read earlier
-            assignee = access.current_officer(current.office, assignee.pk)
+            assignee = access.current_officer(current.handling_office, assignee.pk)
             if assignee is None:
-                raise HelpdeskError(_("Assign the ticket to an officer of this office."))
+                raise HelpdeskError(
+                    _("Assign the ticket to an officer of the office handling it (%(office)s).")
+                    % {"office": current.handling_office}
+                )
         if (assignee.pk if assignee else None) != current.assignee_id:
             diff["assignee"] = [current.assignee, assignee]
             current.assignee = assignee
     if "category" in changes and changes["category"] is not None:
-        category = category_resolve(office=current.office, category=changes["category"])
+        category = category_resolve(office=current.handling_office, category=changes["category"])
         if category.pk != current.category_id:
             diff["category"] = [current.category.code, category.code]
             current.category = category
@@ -134,10 +143,12 @@ def ticket_take(*, ticket: Ticket, actor: User, expected_version: int | None = N
 @transaction.atomic
 def ticket_merge(*, source: Ticket, target: Ticket, actor: User) -> Ticket:
     """Merge a duplicate into another ticket of the same requester; the duplicate closes."""
-    if not is_office_staff(actor, source.office) or target.office_id != source.office_id:
-        raise PermissionDenied
     source = _lock(source, None)
     target = _lock(target, None)
+    if not access.handles_ticket(actor, source) or target.handling_office_id != (
+        source.handling_office_id
+    ):
+        raise PermissionDenied
     if source.pk == target.pk:
         raise HelpdeskError(_("A ticket cannot be merged into itself."))
     if source.merged_into_id or target.merged_into_id:
@@ -206,7 +217,7 @@ def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None) -
     )
     if not updated:
         raise HelpdeskError(_("This answer has already been rated. Thank you."))
-    ticket_changed(ticket.office_id, ticket.reference)
+    ticket_changed(ticket.office_id, ticket.reference, ticket.handling_office_id)
     ticket.refresh_from_db()
     audit(ticket=ticket, actor=actor, action="rated", changes={"rating": [None, rating]})
     return ticket

@@ -19,7 +19,7 @@ def token_digest(raw: str) -> str:
 
 def ticket_by_public_token(raw: str) -> Ticket | None:
     return (
-        Ticket.objects.select_related("office", "category", "assignee")
+        Ticket.objects.select_related("office", "handling_office", "category", "assignee")
         .filter(public_token_digest=token_digest(raw))
         .first()
         if raw

@@ -8,14 +8,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mejabantu.accounts.access import is_office_staff
+from mejabantu.accounts import access
 from mejabantu.core.page_cache import cached_page
 from mejabantu.core.redirects import safe_next
 from mejabantu.helpdesk import selectors, services
 from mejabantu.helpdesk.forms import (
+    HandOnForm,
     MergeForm,
     RateForm,
     ReplyForm,
+    ReturnForm,
     UpdateForm,
 )
 from mejabantu.helpdesk.models import Status, Ticket
@@ -25,14 +27,21 @@ from mejabantu.offices.hours import explanation_text
 
 
 def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -> dict:
+    """What the ticket page shows the user: officers who see its internals get its history;
+    those who handle it (the handling office's) its forms; the asking office's, once it is
+    handled elsewhere, a box for internal notes (accounts.access)."""
     user = request.user
-    staff = not public and is_office_staff(user, ticket.office)
+    staff = not public and access.sees_ticket_internals(user, ticket)
+    handles = staff and access.handles_ticket(user, ticket)
     thread, ticket_files = selectors.thread_of(user=user, ticket=ticket, public=public)
     can_rate = ticket.status in (Status.RESOLVED, Status.CLOSED) and ticket.rating is None
     context = {
         "ticket": ticket,
         "office": ticket.office,
         "staff": staff,
+        "handles": handles,
+        "may_note": staff and access.may_note_ticket(user, ticket),
+        "may_reply": not staff or handles,
         "public": public,
         "thread": thread,
         "ticket_files": ticket_files,
@@ -42,11 +51,15 @@ def _detail_context(request, ticket: Ticket, *, public: bool = False, **forms) -
         "conflict": forms.get("conflict"),
     }
     if staff:
-        lookups = selectors.office_lookups(ticket.office)
         events = selectors.ticket_events(ticket=ticket)
+        context["history"] = selectors.history_lines(events, ticket.office)
+    if handles:
+        lookups = selectors.office_lookups(ticket.handling_office)
         context.update(
             {
-                "history": selectors.history_lines(events, ticket.office),
+                "hand_on_form": forms.get("hand_on_form") or HandOnForm(),
+                "hand_on_targets": selectors.hand_on_targets(ticket=ticket),
+                "return_form": forms.get("return_form") or ReturnForm(),
                 "update_form": forms.get("update_form")
                 or UpdateForm(
                     categories=lookups.categories,
@@ -84,7 +97,7 @@ def clocks(request: HttpRequest, reference: str) -> HttpResponse:
     """A ticket's SLA clocks as of now, for its officers: the part of the (cached) ticket page
     that htmx loads and refreshes every minute."""
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    if not is_office_staff(request.user, ticket.office):
+    if not access.sees_ticket_internals(request.user, ticket):
         raise Http404
     inputs = clock_inputs(ticket, selectors.ticket_events(ticket=ticket))
     context = {"ticket": ticket, **_clocks_context(inputs)}
@@ -97,7 +110,12 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
 
     Cached per viewer until the ticket or its office's setup changes."""
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    versions = (ticket.pk, ticket.page_version, ticket.office.setup_version)
+    versions = (
+        ticket.pk,
+        ticket.page_version,
+        ticket.office.setup_version,
+        ticket.handling_office.setup_version,
+    )
     return cached_page(
         request,
         versions,
@@ -140,9 +158,9 @@ def reply(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def update(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    if not is_office_staff(request.user, ticket.office):
+    if not access.handles_ticket(request.user, ticket):
         raise Http404
-    lookups = selectors.office_lookups(ticket.office)
+    lookups = selectors.office_lookups(ticket.handling_office)
     categories, officers, guidance = lookups.categories, lookups.officers, lookups.guidance
     form = UpdateForm(request.POST, categories=categories, officers=officers, guidance=guidance)
     if form.is_valid():
@@ -186,7 +204,7 @@ def update(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def take(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    if not is_office_staff(request.user, ticket.office):
+    if not access.handles_ticket(request.user, ticket):
         raise Http404
     try:
         services.ticket_take(ticket=ticket, actor=request.user)
@@ -203,7 +221,7 @@ def take(request: HttpRequest, reference: str) -> HttpResponse:
 @require_POST
 def merge(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    if not is_office_staff(request.user, ticket.office):
+    if not access.handles_ticket(request.user, ticket):
         raise Http404
     form = MergeForm(request.POST)
     if form.is_valid():
