@@ -203,6 +203,8 @@ LOGOUT_REDIRECT_URL = "home"
 # Trusted reverse proxies in front of the app (0: clients connect directly). With 1 or more,
 # the client's address is taken from X-Forwarded-For as the nearest proxy saw it, for the
 # sign-in lockout, the rate limits and the API's throttling alike (core.limits.client_ip).
+# API tokens end after this many days (and at once when the password changes).
+API_TOKEN_DAYS = int(os.environ.get("MEJABANTU_API_TOKEN_DAYS", "90"))
 PROXY_HOPS = int(os.environ.get("MEJABANTU_PROXY_HOPS", "0"))
 RATELIMIT_IP_META_KEY = "mejabantu.core.limits.client_ip"
 AXES_CLIENT_IP_CALLABLE = "mejabantu.core.limits.client_ip"

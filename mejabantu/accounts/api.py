@@ -1,4 +1,7 @@
-"""POST /api/v1/auth/token: exchange a username and password for a bearer token."""
+"""POST /api/v1/auth/token: exchange a username and password for a bearer token; the owner
+lists (GET /auth/tokens) and revokes (DELETE /auth/tokens/{id}) their tokens."""
+
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -6,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
-from mejabantu.accounts.services import api_token_issue
+from mejabantu.accounts.services import api_token_issue, api_token_revoke, api_tokens_of
 from mejabantu.core import limits
 
 router = Router(tags=["auth"])
@@ -15,10 +18,20 @@ router = Router(tags=["auth"])
 class TokenIn(Schema):
     username: str
     password: str
+    name: str = ""  # what the token is for ("rekap harian"), shown in the list
 
 
 class TokenOut(Schema):
     token: str
+    expires_at: datetime
+
+
+class TokenInfo(Schema):
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime
 
 
 @router.post("/token", response=TokenOut, auth=None)
@@ -31,7 +44,21 @@ def token_create(request, payload: TokenIn):
     user = authenticate(request, username=payload.username, password=payload.password)
     if user is None:
         raise HttpError(401, _("Wrong username or password, or the account is locked for now."))
-    return {"token": api_token_issue(user=user)}
+    raw = api_token_issue(user=user, name=payload.name)
+    return {"token": raw, "expires_at": api_tokens_of(user)[0].expires_at}
+
+
+@router.get("/tokens", response=list[TokenInfo])
+def token_list(request):
+    """Your tokens that still work (the raw values are never shown again)."""
+    return api_tokens_of(request.user)
+
+
+@router.delete("/tokens/{token_id}", response={204: None})
+def token_revoke(request, token_id: int):
+    """End one of your tokens at once; a token of someone else is 404."""
+    api_token_revoke(user=request.user, token_id=token_id)
+    return 204, None
 
 
 class MeOut(Schema):

@@ -1,12 +1,14 @@
 """Writes for accounts: API tokens, and people (invitations, roles, on duty, deactivation)."""
 
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
@@ -21,11 +23,35 @@ from mejabantu.offices.models import Office
 
 
 @transaction.atomic
-def api_token_issue(*, user: User) -> str:
-    """Issue a new API token for the user and return its raw value (shown once)."""
+def api_token_issue(*, user: User, name: str = "") -> str:
+    """Issue a new API token for the user and return its raw value (shown once). It expires
+    after API_TOKEN_DAYS; its owner lists and revokes it (``api_token_revoke``)."""
     raw = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, digest=ApiToken.digest_of(raw))
+    ApiToken.objects.create(
+        user=user,
+        digest=ApiToken.digest_of(raw),
+        name=name.strip()[:100],
+        expires_at=timezone.now() + timedelta(days=settings.API_TOKEN_DAYS),
+    )
     return raw
+
+
+def api_tokens_of(user: User) -> list[ApiToken]:
+    """The user's tokens that still work, newest first."""
+    return list(
+        ApiToken.objects.filter(
+            user=user,
+            expires_at__gt=timezone.now(),
+            created_at__gte=user.credentials_changed_at,
+        )
+    )
+
+
+def api_token_revoke(*, user: User, token_id: int) -> None:
+    """End one of the user's own tokens; another's is not found (Http404)."""
+    deleted, _kinds = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if not deleted:
+        raise Http404
 
 
 def api_token_user(*, raw: str) -> User | None:
@@ -39,6 +65,8 @@ def api_token_user(*, raw: str) -> User | None:
         return None
     user = token.user
     if not user.is_active or token.created_at < user.credentials_changed_at:
+        return None
+    if token.expires_at is None or token.expires_at <= timezone.now():
         return None
     if user.is_demo_account and not settings.DEMO_MODE:
         return None

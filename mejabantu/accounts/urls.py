@@ -7,6 +7,8 @@ from mejabantu.accounts.forms import OutboxPasswordResetForm
 app_name = "accounts"
 urlpatterns = [
     path("masuk/", views.LoginView.as_view(), name="login"),
+    path("token/", views.tokens, name="tokens"),
+    path("token/<int:pk>/cabut/", views.token_revoke, name="token_revoke"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("undang/", views.invite, name="invite"),
     path("undangan/<uidb64>/<token>/", views.InviteAcceptView.as_view(), name="invite_accept"),

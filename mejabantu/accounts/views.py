@@ -160,3 +160,21 @@ def person_change(request: HttpRequest, code: str, pk: int, what: str) -> HttpRe
     else:
         messages.success(request, done % {"name": person})
     return redirect("accounts:people", code=office.code)
+
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """The signed-in user's API tokens, to see what still works and revoke it."""
+    return render(
+        request,
+        "accounts/tokens.html",
+        {"tokens": services.api_tokens_of(request.user), "days": settings.API_TOKEN_DAYS},
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    services.api_token_revoke(user=request.user, token_id=pk)
+    messages.success(request, _("The token was revoked: programs using it are signed out."))
+    return redirect("accounts:tokens")
