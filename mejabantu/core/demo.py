@@ -9,6 +9,7 @@ LOADER_PATHS = [
     "mejabantu.knowledge.demo.load",
     "mejabantu.candidacy.demo.load",
     "mejabantu.helpdesk.demo.load",
+    "mejabantu.helpdesk.demo_guidance.load",
     "mejabantu.schedule.demo.load",
 ]
 

@@ -47,25 +47,65 @@ def _score(tokens: set[str], ticket: Ticket) -> float:
     return len(tokens & other) / min(len(tokens), len(other))
 
 
-def similar_open_tickets(*, user, item, text: str, exclude: tuple[int, ...] = ()) -> Similar:
-    """Open tickets like ``text`` that the user may link to ``item`` and that are not linked
-    to it yet (other items' tickets too: an office may have picked the wrong one)."""
+def _similar(scope: Q, text: str, exclude: Q | None = None) -> Similar:
     words = search_words(text)
     if not words:
         return Similar([], 0)
     contains = Q()
     for word in words:
         contains |= Q(subject__icontains=word) | Q(body__icontains=word)
-    found = (
-        Ticket.objects.filter(access.guidance_linkable(user, item))
-        .filter(contains, status__in=OPEN_STATUSES, merged_into__isnull=True)
-        .exclude(pending_guidance=item)
-        .exclude(pk__in=exclude)
-        .select_related("office")
-        .order_by()[:CANDIDATES]
+    found = Ticket.objects.filter(scope).filter(
+        contains, status__in=OPEN_STATUSES, merged_into__isnull=True
     )
+    if exclude is not None:
+        found = found.exclude(exclude)
     tokens = set(analyze(text))
-    scored = [(s, t) for t in found if (s := _score(tokens, t)) >= MIN_SCORE]
+    rows = found.select_related("office").order_by()[:CANDIDATES]
+    scored = [(s, t) for t in rows if (s := _score(tokens, t)) >= MIN_SCORE]
     scored.sort(key=lambda st: (-st[0], -st[1].pk))
     tickets = [t for _s, t in scored]
     return Similar(tickets, len({t.office_id for t in tickets}))
+
+
+def similar_for_item(*, user, item, text: str) -> Similar:
+    """Open tickets like ``text`` that the user may link to ``item`` and that do not wait
+    for it yet (other items' tickets too: an office may have picked the wrong one)."""
+    return _similar(access.guidance_linkable(user, item), text, Q(pending_guidance=item))
+
+
+@dataclass(frozen=True)
+class TicketSuggestions:
+    """For a ticket's page: similar open questions in every office (shown as counts), the
+    guidance items they wait for that this ticket may wait for too, and the similar tickets
+    of the viewer's own office (which the viewer sees anyway)."""
+
+    similar: Similar
+    items: list  # (item, how many similar tickets wait for it)
+    own: list[Ticket]
+
+
+def suggestions_for_ticket(*, user, ticket: Ticket) -> TicketSuggestions:
+    """What the ticket's page suggests linking (see ``TicketSuggestions``)."""
+    from mejabantu.knowledge.models import PendingGuidance
+
+    similar = _similar(Q(), f"{ticket.subject} {ticket.body[:1000]}", Q(pk=ticket.pk))
+    waiting: dict[int, int] = {}
+    for t in similar.tickets:
+        if t.pending_guidance_id and t.pending_guidance_id != ticket.pending_guidance_id:
+            waiting[t.pending_guidance_id] = waiting.get(t.pending_guidance_id, 0) + 1
+    items = [
+        (item, waiting[item.pk])
+        for item in PendingGuidance.objects.filter(
+            pk__in=waiting, state=PendingGuidance.State.OPEN
+        ).select_related("office")
+        if access.guidance_fits_ticket(item, ticket)
+    ]
+    items.sort(key=lambda pair: -pair[1])
+    own = [
+        t
+        for t in similar.tickets
+        if t.office_id == ticket.office_id
+        and t.pending_guidance_id is None
+        and access.is_office_staff(user, t.office_id)
+    ][:10]
+    return TicketSuggestions(similar, items, own)

@@ -301,3 +301,93 @@ def test_api_refuses_a_regency_officer_opening_an_item_in_json(client, users):
     assert response.status_code == 403
     assert "KPU RI" in response.json()["detail"]
     assert client.get("/api/v1/guidance/999999", **officer).status_code == 404
+
+
+def test_item_page_suggests_similar_questions_of_offices_below_and_links_them(
+    client, item, ri_staff, ask
+):
+    offices = _regencies(2)
+    for office, officer in offices:
+        _walk_in(officer, office, n=2)
+    (office, officer) = offices[0]
+    (unrelated,) = _walk_in(officer, office, n=1, subject="Jadwal kampanye")
+    Ticket.objects.filter(pk=unrelated.pk).update(body="Kapan jadwal kampanye dimulai?")
+    item.description = "Bagaimana penghitungan usia calon setelah putusan MK 70?"
+    item.save()
+    client.force_login(ri_staff)
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "4 pertanyaan serupa di 2 kantor" in page
+    assert unrelated.reference not in page
+    ids = list(
+        Ticket.objects.filter(office__in=[o for o, _ in offices])
+        .exclude(pk=unrelated.pk)
+        .values_list("pk", flat=True)
+    )
+    response = client.post(item.get_absolute_url(), {"link": ids})
+    assert response.status_code == 302
+    assert Ticket.objects.filter(pending_guidance=item).count() == 4
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert "4 tiket menunggu juknis ini" in page
+
+
+def test_regency_officer_sees_only_their_offices_tickets_to_link(client, item, ask, users):
+    ((other, other_officer),) = _regencies(1)
+    _walk_in(other_officer, other, n=1)
+    mine = ask(subject="Usia calon setelah putusan MK", body=item.title)
+    client.force_login(users["petugas1"])
+    page = client.get(item.get_absolute_url()).content.decode()
+    assert mine.reference in page
+    assert other.name not in page
+    foreign = Ticket.objects.get(office=other)
+    client.post(item.get_absolute_url(), {"link": [foreign.pk, mine.pk]})
+    assert list(Ticket.objects.filter(pending_guidance=item)) == [mine]
+
+
+def test_ticket_page_counts_similar_questions_and_offers_their_guidance(client, item, ask, users):
+    offices = _regencies(3)
+    for office, officer in offices:
+        for ticket in _walk_in(officer, office, n=2):
+            guidance_services.ticket_guidance_link(ticket=ticket, item=item, actor=officer)
+    mine = ask(subject="Usia calon setelah putusan MK", body="Bagaimana penghitungan usia calon?")
+    twin = ask(subject="Penghitungan usia calon", body="Usia calon setelah putusan MK 70?")
+    client.force_login(users["petugas1"])
+    fragment = client.get(f"/tiket/{mine.reference}/serupa/").content.decode()
+    assert "7 pertanyaan serupa di 4 kantor" in fragment
+    assert "6 di antaranya menunggu juknis KPU RI" in fragment
+    assert twin.reference in fragment and offices[0][0].name not in fragment
+    response = client.post(
+        f"/tiket/{mine.reference}/juknis/", {"guidance": item.pk, "link": [twin.pk]}
+    )
+    assert response.status_code == 302
+    assert set(Ticket.objects.filter(office__code="19.02", pending_guidance=item)) == {mine, twin}
+    page = client.get(mine.get_absolute_url()).content.decode()
+    assert "Menunggu petunjuk teknis" in page and "berhenti dihitung" in page
+
+
+def test_requester_sees_what_the_ticket_waits_for_then_the_answer(
+    client, item, ask, users, ri_staff
+):
+    ticket = ask()
+    guidance_services.ticket_guidance_link(ticket=ticket, item=item, actor=users["petugas1"])
+    client.force_login(users["lo-partai-a"])
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "Menunggu petunjuk teknis" in page and TITLE in page
+    guidance_services.guidance_answer_publish(
+        item=item, actor=ri_staff, body="Usia dihitung sejak penetapan pasangan calon."
+    )
+    guidance_services.guidance_broadcast(item.pk)
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "Usia dihitung sejak penetapan pasangan calon." in page
+    assert "Menunggu petunjuk teknis" not in page
+    progress = client.get(f"/tiket/juknis/{item.pk}/kemajuan/").content.decode()
+    assert "1 dari 1 tiket dijawab" in progress
+
+
+def test_progress_is_shown_in_indonesian_thousands(client, item, ri_staff):
+    PendingGuidance.objects.filter(pk=item.pk).update(
+        state="answering", linked_total=10000, answered_count=4200
+    )
+    client.force_login(ri_staff)
+    progress = client.get(f"/tiket/juknis/{item.pk}/kemajuan/").content.decode()
+    assert "4.200 dari 10.000 tiket dijawab" in progress
+    assert 'hx-trigger="every 2s"' in progress

@@ -3,7 +3,12 @@
 One module per topic; the URLs name the views through this package."""
 
 from mejabantu.helpdesk.views.asking import ask, log_contact, public_ask
-from mejabantu.helpdesk.views.guidance import guidance_detail, guidance_progress
+from mejabantu.helpdesk.views.guidance import (
+    guidance_detail,
+    guidance_progress,
+    ticket_guidance,
+    ticket_similar,
+)
 from mejabantu.helpdesk.views.network import hand_back, hand_on, office_search
 from mejabantu.helpdesk.views.office import office_settings
 from mejabantu.helpdesk.views.public import attachment, public_attachment, public_thread
@@ -31,5 +36,7 @@ __all__ = [
     "rate",
     "reply",
     "take",
+    "ticket_guidance",
+    "ticket_similar",
     "update",
 ]

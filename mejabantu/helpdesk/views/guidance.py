@@ -3,18 +3,19 @@ answer the issuing office publishes, and how far sending it has got (htmx refres
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from mejabantu.accounts import access
 from mejabantu.helpdesk import selectors
 from mejabantu.helpdesk.models import Ticket
 from mejabantu.helpdesk.services import guidance as services
-from mejabantu.helpdesk.similar import similar_open_tickets
+from mejabantu.helpdesk.similar import similar_for_item, suggestions_for_ticket
 from mejabantu.helpdesk.views.common import _errors
 
 
@@ -40,9 +41,7 @@ def _context(request: HttpRequest, item, form=None) -> dict:
     staff = user.is_authenticated and user.is_staff_member
     similar = None
     if staff and item.state == "open":
-        similar = similar_open_tickets(
-            user=user, item=item, text=f"{item.title} {item.description}"
-        )
+        similar = similar_for_item(user=user, item=item, text=f"{item.title} {item.description}")
     return {
         "item": item,
         "office": item.office,
@@ -102,3 +101,51 @@ def guidance_progress(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.guidance_get(pk=pk)
     context = {"item": item, "linked": selectors.guidance_linked_count(item)}
     return render(request, "helpdesk/guidance.html#progress", context)
+
+
+@login_required
+def ticket_similar(request: HttpRequest, reference: str) -> HttpResponse:
+    """The ticket page's suggestions (loaded by htmx): similar open questions in every
+    office, the guidance they wait for, and this office's similar tickets to link with it."""
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not any(access.is_office_staff(request.user, o) for o in access.ticket_offices(ticket)):
+        raise Http404
+    context = {"ticket": ticket, "found": suggestions_for_ticket(user=request.user, ticket=ticket)}
+    return render(request, "helpdesk/_ticket_similar.html", context)
+
+
+@login_required
+@require_POST
+def ticket_guidance(request: HttpRequest, reference: str) -> HttpResponse:
+    """Link the ticket (and the ticked similar tickets of the office) to a guidance item,
+    or release it (empty ``guidance``)."""
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    raw = request.POST.get("guidance", "")
+    if not raw:
+        try:
+            services.ticket_guidance_link(ticket=ticket, item=None, actor=request.user)
+        except (PermissionDenied, ValidationError) as exc:
+            messages.error(request, _message(exc))
+        return redirect(ticket)
+    item = selectors.guidance_get(pk=int(raw)) if raw.isdecimal() else None
+    if item is None:
+        raise Http404
+    ids = {ticket.pk} | {int(v) for v in request.POST.getlist("link") if v.isdecimal()}
+    tickets = Ticket.objects.filter(access.guidance_linkable(request.user, item), pk__in=ids)
+    count, errors = services.guidance_link_many(
+        item=item, tickets=tickets.select_related("office"), actor=request.user
+    )
+    if count:
+        messages.success(request, _("%(n)s tickets now wait for this guidance.") % {"n": count})
+    for error in errors:
+        messages.error(request, error)
+    if not count and not errors:
+        messages.error(
+            request,
+            _("You may link only your office's tickets, to guidance of your office or above it."),
+        )
+    return redirect(ticket)
+
+
+def _message(exc) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
