@@ -8,11 +8,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mejabantu.candidacy.models import Contest, Party, Registration, RuleSet
+from mejabantu.candidacy.reasons import shown_error
 from mejabantu.candidacy.rules.eligibility import POSITION_LABELS
 from mejabantu.candidacy.rules.params import EDUCATION_LABELS, EDUCATION_ORDER, Params, RuleSetError
 from mejabantu.candidacy.selectors import regions_with_figures, rule_sets_published
 
-EDUCATION_CHOICES = [("", _("not stated"))] + [(k, EDUCATION_LABELS[k]) for k in EDUCATION_ORDER]
+# the pure rules' labels are English msgids: translated (lazily) where the choice is shown
+EDUCATION_LEVELS = [(k, _(EDUCATION_LABELS[k])) for k in EDUCATION_ORDER]
+EDUCATION_CHOICES = [("", _("not stated")), *EDUCATION_LEVELS]
+POSITION_CHOICES = [(k, _(label)) for k, label in POSITION_LABELS.items()]
 
 
 def _rule_set_choices():
@@ -49,7 +53,7 @@ class CoalitionForm(RuleSetChoiceMixin, forms.Form):
 
 
 class CandidateForm(RuleSetChoiceMixin, forms.Form):
-    position = forms.ChoiceField(label=_("Position sought"), choices=list(POSITION_LABELS.items()))
+    position = forms.ChoiceField(label=_("Position sought"), choices=POSITION_CHOICES)
     birth_date = forms.DateField(
         label=_("Date of birth"),
         required=False,
@@ -260,9 +264,7 @@ class RuleSetForm(forms.Form):
     )
     age_uncertain = forms.BooleanField(label=_("This date is not confirmed"), required=False)
     age_note = forms.CharField(label=_("Note on the date"), required=False)
-    min_education = forms.ChoiceField(
-        label=_("Minimum education"), choices=[(k, EDUCATION_LABELS[k]) for k in EDUCATION_ORDER]
-    )
+    min_education = forms.ChoiceField(label=_("Minimum education"), choices=EDUCATION_LEVELS)
     term_max = forms.IntegerField(label=_("Maximum terms in the same office"), min_value=1)
     term_months = forms.IntegerField(
         label=_("Months served that count as a term"), min_value=1, max_value=60
@@ -361,7 +363,7 @@ class RuleSetForm(forms.Form):
         try:
             Params.from_dict(params)
         except RuleSetError as exc:
-            raise forms.ValidationError(str(exc)) from exc
+            raise forms.ValidationError(shown_error(exc)) from exc
         data["parameters"] = params
         return data
 

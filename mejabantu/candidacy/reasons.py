@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from mejabantu.candidacy.rules.arithmetic import format_number, format_percent
 from mejabantu.candidacy.rules.base import Reason, Verdict
+from mejabantu.candidacy.rules.params import RuleSetError
 
 MESSAGES = {
     # eligibility (UU 10/2016 Pasal 7 ayat (2))
@@ -134,7 +135,13 @@ def _param(key: str, value) -> str:
         return format_number(value) if _indonesian() else f"{value:,}"
     if key in DECIMAL_PARAMS:
         return format_percent(value) if _indonesian() else format(Decimal(value).normalize(), "f")
-    return str(value)
+    return shown_text(str(value))
+
+
+def shown_text(text: str) -> str:
+    """Return a text the pure rules name (a document, an issuer, a label: an English msgid)
+    in the reader's language; any other text (stored before, or from a rule set) as it is."""
+    return gettext(text) if text else ""
 
 
 def render(reason: Reason | dict | str | None) -> str:
@@ -154,9 +161,16 @@ def render(reason: Reason | dict | str | None) -> str:
     return str(message) % {k: _param(k, v) for k, v in reason.params.items()}
 
 
+def shown_error(exc: RuleSetError) -> str:
+    """Return why a rule set's data was refused, in the reader's language."""
+    return gettext(exc.message) % exc.params if exc.params else gettext(exc.message)
+
+
 def verdict_data(verdict: Verdict) -> dict:
     """Return a verdict as JSON-ready data: the codes, and the sentences in today's language."""
     data = verdict.as_dict()
+    data["document"] = shown_text(verdict.document)
+    data["issuer"] = shown_text(verdict.issuer)
     data["reason"] = render(verdict.reason)
     data["warnings"] = [render(w) for w in verdict.warnings]
     return data

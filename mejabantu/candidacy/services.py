@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts import access
@@ -21,6 +22,7 @@ from mejabantu.candidacy.models import (
     RegistrationDocument,
     RuleSet,
 )
+from mejabantu.candidacy.reasons import shown_error, shown_text
 from mejabantu.candidacy.rules.documents import full_checklist
 from mejabantu.candidacy.rules.params import RuleSetData, RuleSetError, shipped_rule_sets
 from mejabantu.candidacy.selectors import rule_set_current
@@ -38,7 +40,7 @@ def _validate_rule_set(*, code, name, legal_basis, effective_date, parameters) -
             }
         )
     except RuleSetError as exc:
-        raise ValidationError(str(exc)) from exc
+        raise ValidationError(shown_error(exc)) from exc
 
 
 @transaction.atomic
@@ -210,19 +212,23 @@ def registration_create(
     )
     if parties:
         registration.parties.set(parties)
-    RegistrationDocument.objects.bulk_create(
-        RegistrationDocument(
-            registration=registration,
-            code=item.code,
-            role=item.role,
-            document=item.document,
-            issuer=item.issuer,
-            legal_basis=item.legal_basis,
-            conditional=item.conditional,
-            position=position,
-        )
-        for position, item in enumerate(full_checklist(route))
-    )
+    # stored as before, in the desk's language; pages show them by code in the reader's
+    # (templatetags.candidacy.document_text)
+    with translation.override(settings.LANGUAGE_CODE):
+        documents = [
+            RegistrationDocument(
+                registration=registration,
+                code=item.code,
+                role=item.role,
+                document=shown_text(item.document),
+                issuer=shown_text(item.issuer),
+                legal_basis=item.legal_basis,
+                conditional=item.conditional,
+                position=position,
+            )
+            for position, item in enumerate(full_checklist(route))
+        ]
+    RegistrationDocument.objects.bulk_create(documents)
     registration_check(registration=registration)
     return registration
 

@@ -310,7 +310,10 @@ def ruleset_detail(request: HttpRequest, code: str) -> HttpResponse:
             "may_edit": _may_edit(request.user, rule_set),
             "may_publish": not rule_set.is_published and access.may_publish_rule_set(request.user),
             "copy_form": RuleSetCopyForm(
-                initial={"code": f"{rule_set.code}-salinan", "name": f"{rule_set.name} (salinan)"}
+                initial={
+                    "code": f"{rule_set.code}-salinan",  # a code: the same in every language
+                    "name": _("%(name)s (copy)") % {"name": rule_set.name},
+                }
             ),
         },
     )

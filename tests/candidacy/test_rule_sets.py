@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from mejabantu.candidacy.reasons import shown_error
 from mejabantu.candidacy.rules.params import (
     RuleSetData,
     RuleSetError,
@@ -49,19 +50,36 @@ def test_the_august_2024_change_touches_threshold_seats_and_age():
 
 
 @pytest.mark.parametrize(
-    ("path", "value", "message"),
+    ("path", "value", "message", "shown"),
     [
-        (("threshold_percent", "kabupaten_kota", 1, "upper"), 100, "naik"),
-        (("threshold_percent", "provinsi", 0, "percent"), "sepuluh", "bukan angka"),
-        (("age_reference", "date"), "22-09-2024", "YYYY-MM-DD"),
-        (("threshold_mode",), "lottery", "threshold_mode"),
+        (
+            ("threshold_percent", "kabupaten_kota", 1, "upper"),
+            100,
+            "upper bounds must rise",
+            "threshold_percent.kabupaten_kota[1].upper: batas atas harus naik.",
+        ),
+        (
+            ("threshold_percent", "provinsi", 0, "percent"),
+            "sepuluh",
+            "not a number",
+            "threshold_percent.provinsi[0].percent: bukan angka.",
+        ),
+        (
+            ("age_reference", "date"),
+            "22-09-2024",
+            "YYYY-MM-DD",
+            "age_reference.date: tanggal harus berformat YYYY-MM-DD.",
+        ),
+        (("threshold_mode",), "lottery", "threshold_mode", "pilih vote_bands atau"),
     ],
 )
-def test_broken_parameters_are_refused_with_the_key_named(path, value, message):
+def test_broken_parameters_are_refused_with_the_key_named(path, value, message, shown):
     raw = json.loads(json.dumps(shipped_rule_sets()["pkpu10-2024"]))
     node = raw["parameters"]
     for key in path[:-1]:
         node = node[key]
     node[path[-1]] = value
-    with pytest.raises(RuleSetError, match=message):
+    with pytest.raises(RuleSetError, match=message) as refused:
         RuleSetData.from_dict(raw)
+    # shown to the coordinator in the desk's language (English msgid, Indonesian catalogue)
+    assert shown in shown_error(refused.value)

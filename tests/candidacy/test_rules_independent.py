@@ -62,8 +62,8 @@ def test_checklist_differs_by_route_and_role():
     assert "independent_support_decision" in independent
     head = {i.code: i.document for i in checklist("party", "head")}
     deputy = {i.code: i.document for i in checklist("party", "deputy")}
-    assert "daerah yang sama" in deputy["candidate_statement"]
-    assert "daerah yang sama" not in head["candidate_statement"]
+    assert "the same region" in deputy["candidate_statement"]
+    assert "the same region" not in head["candidate_statement"]
     assert all(i.issuer for i in full_checklist("party"))
     with pytest.raises(ValueError, match="route"):
         checklist("mystery", "head")

@@ -13,6 +13,16 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` (an English msgid) for the candidacy catalogue and return it as it is.
+
+    The pure rules name documents, issuers and labels in English msgids; where they are
+    shown (``reasons.render``, the templates, the API) they are translated into the reader's
+    language, so the rules stay free of Django.
+    """
+    return message
+
+
 class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"

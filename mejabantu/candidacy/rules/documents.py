@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mejabantu.candidacy.rules.base import gettext_noop
 from mejabantu.candidacy.rules.eligibility import DOCUMENT_REQUIREMENTS, STATEMENT
 
 ROUTES = ("party", "independent")
@@ -29,31 +30,38 @@ class ChecklistItem:
 PAIR_PARTY = (
     ChecklistItem(
         "party_national_board_decree",
-        "Fotokopi keputusan pimpinan pusat partai tentang kepengurusan pusat, yang disahkan "
-        "Menteri Hukum dan HAM",
-        "Pimpinan pusat partai; Kementerian Hukum dan HAM",
+        gettext_noop(
+            "Photocopy of the party's national leadership decree on its national board, ratified "
+            "by the Minister of Law and Human Rights"
+        ),
+        gettext_noop("The party's national leadership; the Ministry of Law and Human Rights"),
         "PKPU 8/2024 Pasal 13",
         "pair",
     ),
     ChecklistItem(
         "party_local_board_decree",
-        "Fotokopi keputusan pimpinan pusat partai tentang kepengurusan partai di daerah",
-        "Pimpinan pusat partai",
+        gettext_noop("Photocopy of the party's national leadership decree on its regional board"),
+        gettext_noop("The party's national leadership"),
         "PKPU 8/2024 Pasal 13",
         "pair",
     ),
     ChecklistItem(
         "party_pair_approval",
-        "Persetujuan pimpinan pusat partai atas pasangan calon (dahulu Model B.1-KWK Parpol)",
-        "Pimpinan pusat partai (DPP)",
+        gettext_noop(
+            "Approval of the candidate pair by the party's national leadership (formerly Model "
+            "B.1-KWK Parpol)"
+        ),
+        gettext_noop("The party's national leadership (DPP)"),
         "PKPU 8/2024 Pasal 13",
         "pair",
     ),
     ChecklistItem(
         "party_nomination_form",
-        "Surat pencalonan dan kesepakatan partai/gabungan partai, ditandatangani ketua dan "
-        "sekretaris setiap partai pengusul (termasuk kesepakatan tidak menarik dukungan)",
-        "Pimpinan partai pengusul di daerah",
+        gettext_noop(
+            "Nomination letter and agreement of the party or coalition, signed by the chair and "
+            "secretary of every proposing party (including the agreement not to withdraw support)"
+        ),
+        gettext_noop("The regional leadership of the proposing parties"),
         "UU 10/2016 Pasal 43; PKPU 8/2024 Pasal 13 dan Pasal 100",
         "pair",
     ),
@@ -61,15 +69,17 @@ PAIR_PARTY = (
 PAIR_INDEPENDENT = (
     ChecklistItem(
         "independent_support_decision",
-        "Berita acara hasil rekapitulasi dukungan yang memenuhi syarat (penetapan 19 Agustus 2024)",
-        "KPU setempat",
+        gettext_noop(
+            "Minutes of the recapitulation of qualifying support (determined on 19 August 2024)"
+        ),
+        gettext_noop("The local KPU"),
         "UU 10/2016 Pasal 41; Keputusan KPU 532/2024",
         "pair",
     ),
     ChecklistItem(
         "independent_nomination_letter",
-        "Surat pencalonan pasangan calon perseorangan",
-        "Pasangan calon",
+        gettext_noop("Nomination letter of the independent candidate pair"),
+        gettext_noop("The candidate pair"),
         "PKPU 8/2024",
         "pair",
     ),
@@ -77,8 +87,11 @@ PAIR_INDEPENDENT = (
 PAIR_COMMON = (
     ChecklistItem(
         "vision_mission",
-        "Naskah visi, misi dan program yang selaras dengan RPJPD",
-        "Pasangan calon (dan partai pengusul)",
+        gettext_noop(
+            "Vision, mission and programme in line with the regional long-term development plan "
+            "(RPJPD)"
+        ),
+        gettext_noop("The candidate pair (and the proposing parties)"),
         "UU 10/2016 Pasal 45",
         "pair",
     ),
@@ -86,25 +99,33 @@ PAIR_COMMON = (
 CANDIDATE_COMMON = (
     ChecklistItem(
         "identity",
-        "Fotokopi KTP-el, daftar riwayat hidup dan pas foto terbaru",
-        "Dinas Kependudukan dan Pencatatan Sipil; calon",
+        gettext_noop("Photocopy of the KTP-el, a curriculum vitae and a recent photograph"),
+        gettext_noop("Population and Civil Registration Office; the candidate"),
         "UU 10/2016 Pasal 45",
         "head",
     ),
     ChecklistItem(
         "candidate_statement",
-        "Surat pernyataan calon (Model BB-KWK; nama formulir PKPU 8/2024 belum terkonfirmasi)",
-        "Calon",
+        gettext_noop(
+            "Candidate's statement (Model BB-KWK; the PKPU 8/2024 form name is unconfirmed)"
+        ),
+        gettext_noop("The candidate (self)"),
         "PKPU 8/2024 Pasal 20 ayat (2) huruf a",
         "head",
     ),
     ChecklistItem(
         "diploma",
-        "Fotokopi ijazah/STTB SLTA atau lebih tinggi yang dilegalisasi",
-        "Sekolah atau instansi yang berwenang",
+        gettext_noop(
+            "Legalised photocopy of the senior high school diploma (ijazah/STTB SLTA) or higher"
+        ),
+        gettext_noop("The school or the competent authority"),
         "UU 10/2016 Pasal 7 ayat (2) huruf c",
         "head",
     ),
+)
+DEPUTY_STATEMENT = gettext_noop(
+    "Candidate's statement (Model BB-KWK; the PKPU 8/2024 form name is unconfirmed), including "
+    "a statement of never having served as governor, regent or mayor in the same region"
 )
 CONDITIONAL_CODES = {
     "resign_other_region",
@@ -123,19 +144,16 @@ def checklist(route: str, role: str) -> list[ChecklistItem]:
     the documents the pair (and its proposers) hand in once.
     """
     if route not in ROUTES:
-        raise ValueError(f"route: {route!r} tidak dikenal (party atau independent).")
+        raise ValueError(f"route: {route!r} is unknown (party or independent).")
     if role not in ROLES:
-        raise ValueError(f"role: {role!r} tidak dikenal (head, deputy atau pair).")
+        raise ValueError(f"role: {role!r} is unknown (head, deputy or pair).")
     if role == "pair":
         return list((PAIR_PARTY if route == "party" else PAIR_INDEPENDENT) + PAIR_COMMON)
     items = []
     for item in CANDIDATE_COMMON:
         document = item.document
         if item.code == "candidate_statement" and role == "deputy":
-            document += (
-                ", termasuk pernyataan belum pernah menjabat gubernur, bupati atau wali kota "
-                "di daerah yang sama"
-            )
+            document = DEPUTY_STATEMENT
         items.append(ChecklistItem(item.code, document, item.issuer, item.legal_basis, role))
     for req in DOCUMENT_REQUIREMENTS:
         if req.document == STATEMENT:
@@ -156,3 +174,11 @@ def checklist(route: str, role: str) -> list[ChecklistItem]:
 def full_checklist(route: str) -> list[ChecklistItem]:
     """Return every document a pair brings: the pair's, the head's and the deputy's."""
     return checklist(route, "pair") + checklist(route, "head") + checklist(route, "deputy")
+
+
+def checklist_item(code: str, role: str) -> ChecklistItem | None:
+    """Return the checklist item of this code and role (either route), or None."""
+    return _BY_CODE.get((code, role))
+
+
+_BY_CODE = {(item.code, item.role): item for route in ROUTES for item in full_checklist(route)}

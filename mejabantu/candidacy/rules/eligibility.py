@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from mejabantu.candidacy.rules.base import Reason, Rule, Status, Verdict
+from mejabantu.candidacy.rules.base import Reason, Rule, Status, Verdict, gettext_noop
 from mejabantu.candidacy.rules.params import EDUCATION_LABELS, EDUCATION_ORDER, RuleSetData
 
 POSITION_LABELS = {
-    "gubernur": "Gubernur",
-    "wakil_gubernur": "Wakil Gubernur",
-    "bupati": "Bupati",
-    "wakil_bupati": "Wakil Bupati",
-    "walikota": "Wali Kota",
-    "wakil_walikota": "Wakil Wali Kota",
+    "gubernur": gettext_noop("Governor"),
+    "wakil_gubernur": gettext_noop("Deputy Governor"),
+    "bupati": gettext_noop("Regent"),
+    "wakil_bupati": gettext_noop("Deputy Regent"),
+    "walikota": gettext_noop("Mayor"),
+    "wakil_walikota": gettext_noop("Deputy Mayor"),
 }
 CONFIRMED_LETTERS = {"e", "g", "i", "q", "s", "t"}
 
@@ -109,8 +109,8 @@ class AgeRule(Rule):
         return self.verdict(
             Status.MET if met else Status.NOT_MET,
             Reason.join(reason, note),
-            document="Fotokopi KTP-el",
-            issuer="Dinas Kependudukan dan Pencatatan Sipil",
+            document=gettext_noop("Photocopy of the electronic ID card (KTP-el)"),
+            issuer=gettext_noop("Population and Civil Registration Office (Dukcapil)"),
             uncertain=ref.uncertain,
         )
 
@@ -126,8 +126,8 @@ class EducationRule(Rule):
         """Require at least the rule set's education level (SLTA or equivalent)."""
         minimum = self.rule_set.params.min_education
         doc = {
-            "document": "Fotokopi ijazah/STTB yang dilegalisasi",
-            "issuer": "Sekolah atau instansi yang berwenang",
+            "document": gettext_noop("Legalised photocopy of the diploma (ijazah/STTB)"),
+            "issuer": gettext_noop("The school or the competent authority"),
             "uncertain": True,
         }
         label = EDUCATION_LABELS[minimum]
@@ -187,8 +187,8 @@ class TermLimitRule(Rule):
             return self.verdict(
                 Status.NEEDS_DOCUMENT,
                 Reason("term_limit_needs_statement", {"max_terms": limit.max_terms}),
-                document="Surat pernyataan calon (Model BB-KWK)",
-                issuer="Calon yang bersangkutan",
+                document=STATEMENT,
+                issuer=gettext_noop("The candidate"),
             )
         counted = self.counted_terms(candidate)
         years = format(limit.min_months_counted / 12, "g")
@@ -212,8 +212,8 @@ class ActingHeadRule(Rule):
             return self.verdict(
                 Status.NEEDS_DOCUMENT,
                 Reason("acting_head_needs_statement"),
-                document="Surat pernyataan calon (Model BB-KWK)",
-                issuer="Calon yang bersangkutan",
+                document=STATEMENT,
+                issuer=gettext_noop("The candidate"),
             )
         if candidate.is_acting_head:
             return self.verdict(Status.NOT_MET, Reason("acting_head_not_met"))
@@ -250,145 +250,162 @@ class DocumentRequirement(Rule):
         )
 
 
-STATEMENT = "Surat pernyataan calon (Model BB-KWK)"
+STATEMENT = gettext_noop("Candidate's statement (Model BB-KWK)")
 DOCUMENT_REQUIREMENTS = (
     DocumentRequirement(
         code="devotion",
         letter="a",
-        requirement="Bertakwa kepada Tuhan Yang Maha Esa.",
+        requirement=gettext_noop("Devoted to God Almighty."),
         document=STATEMENT,
-        issuer="Calon",
+        issuer=gettext_noop("The candidate (self)"),
     ),
     DocumentRequirement(
         code="loyalty",
         letter="b",
-        requirement="Setia kepada Pancasila, UUD 1945, cita-cita Proklamasi dan NKRI.",
+        requirement=gettext_noop(
+            "Loyal to Pancasila, the 1945 Constitution, the ideals of the Proclamation and the "
+            "Unitary State of the Republic of Indonesia."
+        ),
         document=STATEMENT,
-        issuer="Calon",
+        issuer=gettext_noop("The candidate (self)"),
     ),
     DocumentRequirement(
         code="health",
         letter="f",
-        requirement="Mampu secara jasmani dan rohani serta bebas penyalahgunaan narkotika.",
-        document="Surat keterangan hasil pemeriksaan kesehatan",
-        issuer="Tim pemeriksa kesehatan di rumah sakit yang ditunjuk KPU (dokter, psikolog, BNN)",
+        requirement=gettext_noop("Physically and mentally able, and free of narcotics abuse."),
+        document=gettext_noop("Certificate of the health examination"),
+        issuer=gettext_noop(
+            "The health examination team at the hospital appointed by the KPU (doctors, "
+            "psychologists, BNN)"
+        ),
     ),
     DocumentRequirement(
         code="criminal_record",
         letter="g",
-        requirement=(
-            "Tidak pernah dipidana dengan ancaman 5 tahun atau lebih berdasarkan putusan "
-            "berkekuatan hukum tetap; mantan terpidana wajib jeda 5 tahun setelah bebas, "
-            "mengumumkan diri secara terbuka, dan bukan pengulangan tindak pidana."
+        requirement=gettext_noop(
+            "Never sentenced, by a final court decision, for a crime punishable by 5 years or "
+            "more; a former convict must have been free for 5 years, have announced it publicly, "
+            "and not be a repeat offender."
         ),
-        document=(
-            "Surat keterangan tidak pernah dipidana (bagi mantan terpidana: keterangan "
-            "lapas/Bapas, salinan putusan, bukti pengumuman di media, keterangan bukan residivis)"
+        document=gettext_noop(
+            "Certificate of no criminal conviction (for a former convict: a statement of the "
+            "prison or Bapas, a copy of the judgment, proof of the public announcement in the "
+            "media, a statement of not being a repeat offender)"
         ),
-        issuer="Pengadilan Negeri di wilayah tempat tinggal calon",
+        issuer=gettext_noop("The district court where the candidate lives"),
         extra_basis="PKPU 8/2024 Pasal 17",
     ),
     DocumentRequirement(
         code="voting_rights",
         letter="h",
-        requirement="Tidak sedang dicabut hak pilihnya berdasarkan putusan pengadilan.",
-        document="Surat keterangan tidak sedang dicabut hak pilihnya",
-        issuer="Pengadilan Negeri di wilayah tempat tinggal calon",
+        requirement=gettext_noop("Not deprived of the right to vote by a court decision."),
+        document=gettext_noop("Certificate of not being deprived of the right to vote"),
+        issuer=gettext_noop("The district court where the candidate lives"),
     ),
     DocumentRequirement(
         code="good_conduct",
         letter="i",
-        requirement="Tidak pernah melakukan perbuatan tercela.",
-        document="Surat Keterangan Catatan Kepolisian (SKCK)",
-        issuer="Polri (Polda untuk calon gubernur, Polres untuk calon bupati/wali kota)",
+        requirement=gettext_noop("Never committed a disgraceful act."),
+        document=gettext_noop("Police record certificate (SKCK)"),
+        issuer=gettext_noop(
+            "The national police (Polri): Polda for governor candidates, Polres for regent or "
+            "mayor candidates"
+        ),
     ),
     DocumentRequirement(
         code="wealth_report",
         letter="j",
-        requirement="Menyerahkan laporan harta kekayaan pribadi.",
-        document="Tanda terima LHKPN",
-        issuer="Komisi Pemberantasan Korupsi (KPK)",
+        requirement=gettext_noop("Has handed in a report of personal wealth."),
+        document=gettext_noop("Receipt of the wealth report (LHKPN)"),
+        issuer=gettext_noop("Corruption Eradication Commission (KPK)"),
     ),
     DocumentRequirement(
         code="debt",
         letter="k",
-        requirement="Tidak sedang memiliki tanggungan utang yang merugikan keuangan negara.",
-        document="Surat keterangan tidak memiliki tanggungan utang",
-        issuer="Pengadilan Negeri di wilayah tempat tinggal calon",
+        requirement=gettext_noop("Has no debt that harms the state's finances."),
+        document=gettext_noop("Certificate of having no such debt"),
+        issuer=gettext_noop("The district court where the candidate lives"),
     ),
     DocumentRequirement(
         code="bankruptcy",
         letter="l",
-        requirement="Tidak sedang dinyatakan pailit berdasarkan putusan pengadilan.",
-        document="Surat keterangan tidak sedang dinyatakan pailit",
-        issuer="Pengadilan Niaga (atau Pengadilan Tinggi)",
+        requirement=gettext_noop("Not declared bankrupt by a court decision."),
+        document=gettext_noop("Certificate of not being declared bankrupt"),
+        issuer=gettext_noop("The commercial court (or the high court)"),
     ),
     DocumentRequirement(
         code="tax",
         letter="m",
-        requirement="Memiliki NPWP dan melaporkan pajak pribadi.",
-        document=(
-            "Fotokopi NPWP, tanda terima SPT Tahunan 5 tahun terakhir, dan surat keterangan "
-            "tidak mempunyai tunggakan pajak"
+        requirement=gettext_noop("Has a tax number (NPWP) and files personal tax returns."),
+        document=gettext_noop(
+            "Photocopy of the NPWP, receipts of the annual tax returns (SPT) of the last 5 years, "
+            "and a certificate of no tax arrears"
         ),
-        issuer="Kantor Pelayanan Pajak (KPP)",
+        issuer=gettext_noop("The tax office (KPP)"),
     ),
     DocumentRequirement(
         code="former_head_same_region",
         letter="o",
-        requirement=(
-            "Calon wakil belum pernah menjabat sebagai kepala daerah (gubernur, bupati atau "
-            "wali kota) di daerah yang sama."
+        requirement=gettext_noop(
+            "The deputy candidate has never served as regional head (governor, regent or mayor) in"
+            " the same region."
         ),
         document=STATEMENT,
-        issuer="Calon",
+        issuer=gettext_noop("The candidate (self)"),
         deputy_only=True,
     ),
     DocumentRequirement(
         code="resign_other_region",
         letter="p",
-        requirement=(
-            "Kepala/wakil kepala daerah yang mencalonkan diri di daerah lain berhenti dari "
-            "jabatannya sejak ditetapkan sebagai calon (bila berlaku)."
+        requirement=gettext_noop(
+            "A regional head or deputy running in another region leaves office from being "
+            "determined as a candidate (where relevant)."
         ),
-        document="Surat pengunduran diri, tanda terima, dan keterangan sedang diproses",
-        issuer="Calon; pejabat yang berwenang",
+        document=gettext_noop(
+            "Letter of resignation, its receipt, and a statement that it is being processed"
+        ),
+        issuer=gettext_noop("The candidate; the competent official"),
     ),
     DocumentRequirement(
         code="resign_legislator",
         letter="s",
-        requirement=(
-            "Anggota DPR/DPD/DPRD (termasuk calon terpilih yang belum dilantik) mengundurkan "
-            "diri sejak ditetapkan sebagai pasangan calon (bila berlaku)."
+        requirement=gettext_noop(
+            "Members of the DPR, DPD or DPRD (including those elected but not yet sworn in) resign"
+            " from being determined as a candidate pair (where relevant)."
         ),
-        document=(
-            "Surat pengunduran diri dan tanda terima; bagi calon terpilih: surat pemberitahuan "
-            "partai (DPD: surat pernyataan sendiri)"
+        document=gettext_noop(
+            "Letter of resignation and its receipt; for those elected: the party's notification "
+            "letter (DPD: their own statement)"
         ),
-        issuer="Calon; pimpinan DPR/DPD/DPRD; partai politik",
+        issuer=gettext_noop(
+            "The candidate; the leadership of the DPR, DPD or DPRD; the political party"
+        ),
         extra_basis="PKPU 8/2024 Pasal 32",
     ),
     DocumentRequirement(
         code="resign_civil_service",
         letter="t",
-        requirement=(
-            "Anggota TNI, Polri, PNS/ASN dan kepala desa mengundurkan diri sejak ditetapkan "
-            "sebagai pasangan calon (bila berlaku)."
+        requirement=gettext_noop(
+            "Members of the armed forces (TNI) or police (Polri), civil servants (PNS/ASN) and "
+            "village heads resign from being determined as a candidate pair (where relevant)."
         ),
-        document=(
-            "Surat pengunduran diri, tanda terima, dan keterangan sedang diproses; SK "
-            "pemberhentian menyusul"
+        document=gettext_noop(
+            "Letter of resignation, its receipt, and a statement that it is being processed; the "
+            "discharge decree follows"
         ),
-        issuer="Calon; pejabat pembina kepegawaian, Panglima TNI atau Kapolri",
+        issuer=gettext_noop(
+            "The candidate; the civil service supervisor, the TNI Commander or the Chief of Police"
+        ),
     ),
     DocumentRequirement(
         code="resign_soe",
         letter="u",
-        requirement=(
-            "Berhenti dari jabatan pada BUMN/BUMD sejak ditetapkan sebagai calon (bila berlaku)."
+        requirement=gettext_noop(
+            "Leaves any post at a state- or region-owned enterprise (BUMN/BUMD) from being "
+            "determined as a candidate (where relevant)."
         ),
-        document="Surat pengunduran diri dari BUMN/BUMD",
-        issuer="Calon; direksi/komisaris yang berwenang",
+        document=gettext_noop("Letter of resignation from the BUMN/BUMD"),
+        issuer=gettext_noop("The candidate; the competent board of directors or commissioners"),
     ),
 )
 

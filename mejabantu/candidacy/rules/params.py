@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from mejabantu.candidacy.rules.base import gettext_noop
+
 PARAMETER_KEYS = (
     "threshold_mode",
     "threshold_percent",
@@ -42,22 +44,31 @@ POSITIONS = (
 CONTEST_LEVEL = {"gubernur": "provinsi", "bupati": "kabupaten", "walikota": "kota"}
 EDUCATION_ORDER = ("sd", "smp", "slta", "d1", "d2", "d3", "d4", "s1", "s2", "s3")
 EDUCATION_LABELS = {
-    "sd": "SD",
-    "smp": "SLTP/SMP",
-    "slta": "SLTA/SMA/SMK",
-    "d1": "D-I",
-    "d2": "D-II",
-    "d3": "D-III",
-    "d4": "D-IV",
-    "s1": "S-1",
-    "s2": "S-2",
-    "s3": "S-3",
+    "sd": gettext_noop("Primary school (SD)"),
+    "smp": gettext_noop("Junior high school (SLTP/SMP)"),
+    "slta": gettext_noop("Senior high school (SLTA/SMA/SMK)"),
+    "d1": gettext_noop("Diploma I (D-I)"),
+    "d2": gettext_noop("Diploma II (D-II)"),
+    "d3": gettext_noop("Diploma III (D-III)"),
+    "d4": gettext_noop("Diploma IV (D-IV)"),
+    "s1": gettext_noop("Bachelor's degree (S-1)"),
+    "s2": gettext_noop("Master's degree (S-2)"),
+    "s3": gettext_noop("Doctorate (S-3)"),
 }
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "rulesets"
 
 
 class RuleSetError(ValueError):
-    """A rule set's data is incomplete or inconsistent; the message says which key."""
+    """A rule set's data is incomplete or inconsistent; the message says which key.
+
+    ``message`` is an English msgid with ``%(name)s`` parameters: ``str()`` gives it in
+    English, ``reasons.shown_error`` in the reader's language.
+    """
+
+    def __init__(self, message: str, **params: object) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(message % params if params else message)
 
 
 @dataclass(frozen=True)
@@ -70,12 +81,16 @@ class Band:
 
 def _bands(raw, key: str) -> dict[str, tuple[Band, ...]]:
     if not isinstance(raw, dict):
-        raise RuleSetError(f"{key}: harus berupa tabel per tingkat (provinsi, kabupaten_kota).")
+        raise RuleSetError(
+            gettext_noop("%(key)s: must be a table per level (provinsi, kabupaten_kota)."), key=key
+        )
     result = {}
     for group in ("provinsi", "kabupaten_kota"):
         rows = raw.get(group)
         if not rows:
-            raise RuleSetError(f"{key}.{group}: tabel pita DPT belum diisi.")
+            raise RuleSetError(
+                gettext_noop("%(at)s: the DPT band table is empty."), at=f"{key}.{group}"
+            )
         bands = []
         previous = -1
         for i, row in enumerate(rows):
@@ -83,18 +98,31 @@ def _bands(raw, key: str) -> dict[str, tuple[Band, ...]]:
             try:
                 percent = Decimal(str(row["percent"]))
             except (KeyError, InvalidOperation) as exc:
-                raise RuleSetError(f"{key}.{group}[{i}].percent: bukan angka.") from exc
+                raise RuleSetError(
+                    gettext_noop("%(at)s: not a number."), at=f"{key}.{group}[{i}].percent"
+                ) from exc
             if not (Decimal(0) < percent <= Decimal(100)):
-                raise RuleSetError(f"{key}.{group}[{i}].percent: harus di antara 0 dan 100.")
+                raise RuleSetError(
+                    gettext_noop("%(at)s: must be between 0 and 100."),
+                    at=f"{key}.{group}[{i}].percent",
+                )
             if upper is not None:
                 if not isinstance(upper, int) or upper <= previous:
-                    raise RuleSetError(f"{key}.{group}[{i}].upper: batas atas harus naik.")
+                    raise RuleSetError(
+                        gettext_noop("%(at)s: the upper bounds must rise."),
+                        at=f"{key}.{group}[{i}].upper",
+                    )
                 previous = upper
             elif i != len(rows) - 1:
-                raise RuleSetError(f"{key}.{group}[{i}].upper: hanya pita terakhir tanpa batas.")
+                raise RuleSetError(
+                    gettext_noop("%(at)s: only the last band has no upper bound."),
+                    at=f"{key}.{group}[{i}].upper",
+                )
             bands.append(Band(upper=upper, percent=percent))
         if bands[-1].upper is not None:
-            raise RuleSetError(f"{key}.{group}: pita terakhir harus tanpa batas atas.")
+            raise RuleSetError(
+                gettext_noop("%(at)s: the last band must have no upper bound."), at=f"{key}.{group}"
+            )
         result[group] = tuple(bands)
     return result
 
@@ -117,9 +145,9 @@ class AgeReference:
     @property
     def event_label(self) -> str:
         return {
-            "penetapan": "penetapan pasangan calon",
-            "pelantikan": "pelantikan pasangan calon terpilih",
-            "pendaftaran": "pendaftaran pasangan calon",
+            "penetapan": gettext_noop("determination of the candidate pairs"),
+            "pelantikan": gettext_noop("swearing-in of the elected pair"),
+            "pendaftaran": gettext_noop("registration of the candidate pairs"),
         }.get(self.event, self.event)
 
 
@@ -151,7 +179,7 @@ class Params:
     def from_dict(cls, raw: dict) -> Params:
         mode = raw.get("threshold_mode")
         if mode not in ("vote_bands", "seats_or_votes"):
-            raise RuleSetError("threshold_mode: pilih vote_bands atau seats_or_votes.")
+            raise RuleSetError(gettext_noop("threshold_mode: choose vote_bands or seats_or_votes."))
         threshold_percent = None
         seat_pct = vote_pct = None
         if mode == "vote_bands":
@@ -162,24 +190,31 @@ class Params:
                 vote_pct = Decimal(str(raw["threshold_vote_percent"]))
             except (KeyError, InvalidOperation) as exc:
                 raise RuleSetError(
-                    "threshold_seat_percent/threshold_vote_percent: wajib diisi angka."
+                    gettext_noop(
+                        "threshold_seat_percent/threshold_vote_percent: numbers are required."
+                    )
                 ) from exc
         min_age = raw.get("min_age") or {}
         missing = [p for p in POSITIONS if not isinstance(min_age.get(p), int)]
         if missing:
-            raise RuleSetError(f"min_age: usia minimal belum diisi untuk {', '.join(missing)}.")
+            raise RuleSetError(
+                gettext_noop("min_age: the minimum age is missing for %(positions)s."),
+                positions=", ".join(missing),
+            )
         ref = raw.get("age_reference") or {}
         try:
             ref_date = dt.date.fromisoformat(ref["date"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise RuleSetError("age_reference.date: tanggal harus berformat YYYY-MM-DD.") from exc
+            raise RuleSetError(
+                gettext_noop("age_reference.date: the date must be YYYY-MM-DD.")
+            ) from exc
         term = raw.get("term_limit") or {}
         education = raw.get("min_education", "slta")
         if education not in EDUCATION_ORDER:
-            raise RuleSetError("min_education: jenjang tidak dikenal.")
+            raise RuleSetError(gettext_noop("min_education: unknown level."))
         spread = raw.get("independent_spread", "more_than_half")
         if spread != "more_than_half":
-            raise RuleSetError("independent_spread: hanya more_than_half yang dikenal.")
+            raise RuleSetError(gettext_noop("independent_spread: only more_than_half is known."))
         return cls(
             threshold_mode=mode,
             threshold_percent=threshold_percent,
@@ -226,11 +261,13 @@ class RuleSetData:
     def from_dict(cls, raw: dict) -> RuleSetData:
         for key in ("code", "name", "legal_basis", "effective_date", "parameters"):
             if key not in raw:
-                raise RuleSetError(f"{key}: wajib ada pada aturan.")
+                raise RuleSetError(gettext_noop("%(key)s: required in a rule set."), key=key)
         try:
             effective = dt.date.fromisoformat(raw["effective_date"])
         except (TypeError, ValueError) as exc:
-            raise RuleSetError("effective_date: tanggal harus berformat YYYY-MM-DD.") from exc
+            raise RuleSetError(
+                gettext_noop("effective_date: the date must be YYYY-MM-DD.")
+            ) from exc
         return cls(
             code=raw["code"],
             name=raw["name"],

@@ -3,8 +3,9 @@
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from mejabantu.candidacy.reasons import shown_reason, shown_warnings
+from mejabantu.candidacy.reasons import shown_reason, shown_text, shown_warnings
 from mejabantu.candidacy.rules.arithmetic import format_number, format_percent
+from mejabantu.candidacy.rules.documents import checklist_item
 
 register = template.Library()
 
@@ -81,3 +82,24 @@ def verdict_reason(verdict) -> str:
 def verdict_warnings(verdict) -> list[str]:
     """Return a verdict's warnings in the reader's language."""
     return shown_warnings(verdict)
+
+
+@register.filter
+def text(value) -> str:
+    """A text the pure rules name (document, issuer, label) in the reader's language."""
+    return shown_text(str(value or ""))
+
+
+@register.filter
+def document_text(doc) -> str:
+    """A registration document's name in the reader's language, by its code (the stored
+    text when the code is not in today's checklist)."""
+    item = checklist_item(doc.code, doc.role)
+    return shown_text(item.document) if item else doc.document
+
+
+@register.filter
+def issuer_text(doc) -> str:
+    """Who issues a registration document, in the reader's language (as ``document_text``)."""
+    item = checklist_item(doc.code, doc.role)
+    return shown_text(item.issuer) if item else doc.issuer
