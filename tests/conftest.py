@@ -125,13 +125,11 @@ def ask(users, office):
 
 
 @pytest.fixture
-def other_office(db):
+def other_office(demo):
     from mejabantu.accounts.models import User
     from mejabantu.offices.models import Office
 
-    office = Office.objects.create(
-        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
-    )
+    office = Office.objects.get(code="19.01")  # KPU Kabupaten Bangka, of the demo network
     User.objects.create_user(
         "petugas-bangka",
         password="x-Bangka-2024!",

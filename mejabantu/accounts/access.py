@@ -6,7 +6,8 @@ and the office or organisation an object belongs to, so they serve every kind of
 
 - an administrator (a superuser, or the system administrator role) sees and does everything;
 - office staff (officers, coordinators) see their own office's objects, internal ones too;
-  coordinators also change how their office is set up;
+  coordinators also change how their office is set up; staff of an office above (a province,
+  KPU RI) oversee the desks below it (``may_oversee``);
 - a party operator sees its organisation's objects, never internal ones;
 - anyone else sees only what is public (their private link to a question, the knowledge base).
 
@@ -65,6 +66,13 @@ def is_office_coordinator(user: Someone, office: Ref) -> bool:
     return is_administrator(user) or bool(
         user.is_coordinator and user.office_id is not None and user.office_id == _id(office)
     )
+
+
+def may_oversee(user: Someone, office: Office) -> bool:
+    """Staff of this office or of an office above it (a province over its kabupaten/kota,
+    KPU RI over every office), or an administrator: may see how its desk stands (read-only
+    figures, e.g. the province's page of its kabupaten/kota desks)."""
+    return is_office_staff(user, office) or oversees(user, office)
 
 
 def is_operator_at(user: Someone, office: Ref) -> bool:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("catat/", views.log_contact, name="log_contact"),
     path("pengaturan/", views.office_settings, name="settings"),
     path("kantor/<str:code>/tanya/", views.public_ask, name="public_ask"),
+    path("kantor/<str:code>/meja/", views.desks, name="desks"),
     path("ikuti/<str:token>/", views.public_thread, name="public_thread"),
     path("ikuti/<str:token>/lampiran/<int:pk>/", views.public_attachment, name="public_attachment"),
     path("lampiran/<int:pk>/", views.attachment, name="attachment"),

@@ -9,12 +9,14 @@ from ninja.errors import ValidationError
 from mejabantu.offices import business_time as bt
 from mejabantu.offices import clock
 from mejabantu.offices.hours import opening_status
-from mejabantu.offices.selectors import dated_entries, office_calendar, office_get
+from mejabantu.offices.models import Office
+from mejabantu.offices.selectors import dated_entries, office_calendar, office_get, offices_list
 
 router = Router(tags=["offices"])
 
 MAX_RANGE_DAYS = 3 * 366
 DEFAULT_RANGE_DAYS = 60
+MAX_OFFICES = 1000
 
 
 class SpanOut(Schema):
@@ -59,6 +61,29 @@ class OfficeOut(Schema):
     special_days: list[SpecialDayOut]
 
 
+class OfficeSummaryOut(Schema):
+    code: str = Field(..., examples=["19.02"], description="Kemendagri code, or ri")
+    name: str = Field(..., examples=["KPU Kabupaten Belitung"])
+    level: str = Field(..., description="ri, provinsi, kabupaten or kota")
+    parent: str | None = Field(None, description="code of the office above; null for KPU RI")
+    timezone: str = Field(..., examples=["Asia/Jakarta"])
+    timezone_label: str = Field(..., description="WIB, WITA or WIT")
+    pilkada_2024: bool = Field(..., description="whether its region held Pilkada 2024")
+
+
+class OfficeListOut(Schema):
+    count: int
+    results: list[OfficeSummaryOut]
+
+
+class OfficeListQuery(Schema):
+    level: str = Field("", description="ri, provinsi, kabupaten or kota")
+    parent: str = Field("", description="code of the office above, e.g. 19 or ri")
+    q: str = Field("", description="part of the name, any case")
+    limit: int = Field(100, description=f"1 to {MAX_OFFICES}")
+    offset: int = Field(0, description="0 or more")
+
+
 class RangeQuery(Schema):
     from_: date | None = Field(None, alias="from", description="YYYY-MM-DD (default today)")
     to: date | None = Field(None, description="YYYY-MM-DD (default 60 days after from)")
@@ -70,6 +95,39 @@ def _spans(spans) -> list[dict]:
 
 def _range_error(field: str, message: str) -> ValidationError:
     return ValidationError([{"loc": ["query", field], "msg": message}])
+
+
+@router.get("", response=OfficeListOut, auth=None, url_name="office_list")
+def office_list(request, query: Query[OfficeListQuery]):
+    """Return every KPU office (KPU RI, provinces, kabupaten/kota), filtered and paged."""
+    levels = [c for c, _label in Office.Level.choices]
+    if query.level and query.level not in levels:
+        raise _range_error("level", _("Choose a level: ri, provinsi, kabupaten or kota."))
+    if not 1 <= query.limit <= MAX_OFFICES:
+        raise _range_error(
+            "limit",
+            _("Ask for 1 to %(max)s offices at a time; page on with offset.")
+            % {"max": MAX_OFFICES},
+        )
+    if query.offset < 0:
+        raise _range_error("offset", _("The offset cannot be negative."))
+    qs = offices_list(level=query.level, parent=query.parent, q=query.q)
+    page = qs[query.offset : query.offset + query.limit]
+    return {
+        "count": qs.count(),
+        "results": [
+            {
+                "code": o.code,
+                "name": o.name,
+                "level": o.level,
+                "parent": o.parent.code if o.parent else None,
+                "timezone": o.timezone,
+                "timezone_label": o.timezone_label,
+                "pilkada_2024": bool(o.region and o.region.pilkada_2024),
+            }
+            for o in page
+        ],
+    }
 
 
 @router.get("/{code}", response=OfficeOut, auth=None, url_name="office_detail")

@@ -21,6 +21,17 @@ GOVERNMENT_WEEK: dict[int, list[tuple[str, str]]] = {
 }
 """Monday-Thursday 07.30-16.00 with a 60-minute break; Friday 07.30-16.30 with 90 minutes."""
 
+
+def government_week(zone: str) -> dict[int, list[tuple[str, str]]]:
+    """The national working week of an office in this time zone, in its local time.
+
+    Perpres 21/2023 sets the start at 07.30 *local* time in every zone, so an office in WITA
+    or WIT keeps the same clock times as one in WIB (its hours are simply an hour or two
+    earlier in Jakarta's time).
+    """
+    return {day: list(spans) for day, spans in GOVERNMENT_WEEK.items()}
+
+
 REGISTRATION_DAYS_2024: list[tuple[date, str, list[tuple[str, str]]]] = [
     (date(2024, 8, 27), "Pendaftaran pasangan calon (hari 1)", [("08.00", "16.00")]),
     (date(2024, 8, 28), "Pendaftaran pasangan calon (hari 2)", [("08.00", "16.00")]),

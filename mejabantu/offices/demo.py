@@ -1,4 +1,6 @@
-"""Demo offices: KPU Kabupaten Belitung (19.02), its province (19) and KPU RI.
+"""Demo offices: the whole network (every region and office, `mejabantu.offices.network`),
+with KPU Kabupaten Belitung (19.02), its province (19), KPU RI and a second regency desk in
+the province, KPU Kabupaten Belitung Timur (19.06), set up as desks in use.
 
 Each office gets government working hours derived from Perpres 21/2023 (unconfirmed, facts
 §8.3); Belitung also gets the 2024 registration days (facts §6) and default SLA policies.
@@ -6,7 +8,7 @@ Each office gets government working hours derived from Perpres 21/2023 (unconfir
 
 from itertools import product
 
-from mejabantu.offices import services
+from mejabantu.offices import network, services
 from mejabantu.offices.defaults import GOVERNMENT_WEEK, REGISTRATION_DAYS_2024
 from mejabantu.offices.models import Office, Region, ServiceHours, SlaPolicy, SpecialDay
 
@@ -20,22 +22,10 @@ DEMO_SLA = [
 
 
 def load() -> None:
-    """Create the three demo offices and their regions (idempotent)."""
-    nation, _ = Region.objects.update_or_create(
-        code="00", defaults={"name": "Indonesia", "level": Region.Level.NATIONAL}
-    )
-    babel, _ = Region.objects.update_or_create(
-        code="19",
-        defaults={
-            "name": "Kepulauan Bangka Belitung",
-            "level": Region.Level.PROVINCE,
-            "parent": nation,
-        },
-    )
-    belitung, _ = Region.objects.update_or_create(
-        code="19.02",
-        defaults={"name": "Kabupaten Belitung", "level": Region.Level.REGENCY, "parent": babel},
-    )
+    """Load every region and office, and set up the four demo desks (idempotent)."""
+    network.regions_import()
+    regions = {r.code: r for r in Region.objects.filter(code__in=["00", "19", "19.02", "19.06"])}
+    nation, babel, belitung = regions["00"], regions["19"], regions["19.02"]
     ri, _ = Office.objects.update_or_create(
         code="ri",
         defaults={
@@ -83,8 +73,22 @@ def load() -> None:
             ),
         },
     )
-    for office in (ri, prov, belitung_office):
+    beltim, _ = Office.objects.update_or_create(
+        code="19.06",
+        defaults={
+            "name": "KPU Kabupaten Belitung Timur",
+            "short_code": "BELTIM",
+            "level": Office.Level.REGENCY,
+            "region": regions["19.06"],
+            "parent": prov,
+            "timezone": Office.TimeZone.WIB,
+            "address": "Manggar, Kabupaten Belitung Timur",
+            "email": "meja-bantuan@beltim.kpu.example",
+        },
+    )
+    for office in (ri, prov, belitung_office, beltim):
         load_hours(office)
+    network.offices_create()  # the other 549 offices, with derived names and prefixes
     # the governor's and the regent's pairs registered on the same days (facts §6)
     for office, (day, name, spans) in product((prov, belitung_office), REGISTRATION_DAYS_2024):
         if not SpecialDay.objects.filter(office=office, date=day).exists():

@@ -8,6 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from mejabantu.core.models import PageVersions
 
 
+class TimeZone(models.TextChoices):
+    """Indonesia's three time zones, by province (WIB west, WITA centre, WIT east)."""
+
+    WIB = "Asia/Jakarta", "WIB"
+    WITA = "Asia/Makassar", "WITA"
+    WIT = "Asia/Jayapura", "WIT"
+
+
 class Region(models.Model):
     """An administrative region addressed by its Kemendagri code (e.g. 19.02)."""
 
@@ -28,6 +36,18 @@ class Region(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
         verbose_name=_("parent region"),
+    )
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=20,
+        choices=TimeZone.choices,
+        blank=True,
+        help_text=_("The province's time zone; blank for the nation."),
+    )
+    pilkada_2024 = models.BooleanField(
+        _("held Pilkada 2024"),
+        default=False,
+        help_text=_("Whether the region elected its head in the 2024 simultaneous Pilkada."),
     )
 
     class Meta:
@@ -50,10 +70,7 @@ class Office(PageVersions):
         REGENCY = "kabupaten", _("regency KPU")
         CITY = "kota", _("city KPU")
 
-    class TimeZone(models.TextChoices):
-        WIB = "Asia/Jakarta", "WIB"
-        WITA = "Asia/Makassar", "WITA"
-        WIT = "Asia/Jayapura", "WIT"
+    TimeZone = TimeZone
 
     code = models.CharField(
         _("code"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Case, QuerySet, When
 from django.shortcuts import get_object_or_404
 
 from mejabantu.offices import business_time as bt
@@ -36,6 +36,21 @@ def office_get(*, code: str) -> Office:
 def offices_public() -> list[Office]:
     """Return every office, parents first, for the public office list."""
     return list(Office.objects.select_related("parent").order_by("level", "code"))
+
+
+def offices_list(*, level: str = "", parent: str = "", q: str = "") -> QuerySet[Office]:
+    """Every office (public), KPU RI first and then by code, so that a province is followed by
+    its kabupaten/kota; narrowed by level, parent office code and a part of the name."""
+    qs = Office.objects.select_related("parent", "region").order_by(
+        Case(When(level=Office.Level.RI, then=0), default=1), "code"
+    )
+    if level:
+        qs = qs.filter(level=level)
+    if parent:
+        qs = qs.filter(parent__code=parent)
+    if q.strip():
+        qs = qs.filter(name__icontains=q.strip())
+    return qs
 
 
 def office_for_coordinator(*, user, code: str) -> Office:

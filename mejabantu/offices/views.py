@@ -86,6 +86,12 @@ def office_detail(request: HttpRequest, code: str) -> HttpResponse:
             "status_text": status_text(status),
             "week": weekly_hours(office),
             "upcoming": upcoming_entries(office, status.now.date()),
+            # the desks page checks access itself (accounts.access.may_oversee); the link is
+            # offered to the office's own staff and administrators
+            "can_oversee": office.level in (Office.Level.RI, Office.Level.PROVINCE)
+            and user.is_authenticated
+            and getattr(user, "is_staff_member", False)
+            and (user.is_superuser or getattr(user, "office_id", None) == office.pk),
             "can_manage": user.is_authenticated
             and getattr(user, "is_coordinator", False)
             and getattr(user, "office_id", None) == office.pk,

@@ -254,3 +254,25 @@ def test_an_officer_moved_in_the_admin_is_no_assignee_of_the_office_left(
     assert not OutgoingMail.objects.filter(to=stale.email).exists()
     mover = _client("petugas2")
     assert mover.get(ticket.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("username", "oversees"),
+    [
+        ("admin", {"ri", "12", "19", "19.02", "19.06"}),
+        ("petugas-ri", {"ri", "12", "19", "19.02", "19.06"}),
+        ("koordinator-prov", {"19", "19.02", "19.06"}),
+        ("petugas-prov", {"19", "19.02", "19.06"}),
+        ("petugas1", {"19.02"}),
+        ("petugas-beltim", {"19.06"}),
+        ("lo-partai-a", set()),
+        (None, set()),
+    ],
+)
+def test_who_oversees_which_desk(users, username, oversees):
+    from mejabantu.accounts.access import may_oversee
+    from mejabantu.offices.models import Office
+
+    offices = Office.objects.filter(code__in=["ri", "19", "19.02", "19.06", "12"])
+    user = users[username] if username else None
+    assert {o.code for o in offices if may_oversee(user, o)} == oversees

@@ -369,9 +369,7 @@ def test_ticket_linked_to_awaited_guidance_shows_it(client, ask, users, office):
 def _other(office):
     from mejabantu.offices.models import Office
 
-    return Office.objects.create(
-        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
-    )
+    return Office.objects.get(code="19.01")  # KPU Kabupaten Bangka, of the demo network
 
 
 def test_every_refused_file_is_named_not_only_the_first(client, users):

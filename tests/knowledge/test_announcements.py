@@ -46,13 +46,11 @@ def client_of(users):
 
 
 @pytest.fixture
-def other_officer(db):
+def other_officer(demo):
     from mejabantu.accounts.models import User
     from mejabantu.offices.models import Office
 
-    other = Office.objects.create(
-        code="19.01", name="KPU Kabupaten Bangka", short_code="BGK", level="kabupaten"
-    )
+    other = Office.objects.get(code="19.01")  # KPU Kabupaten Bangka, of the demo network
     return User.objects.create_user(
         "petugas-bangka", password="x-Bangka-2024!", role="officer", office=other
     )

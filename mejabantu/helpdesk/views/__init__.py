@@ -3,6 +3,7 @@
 One module per topic; the URLs name the views through this package."""
 
 from mejabantu.helpdesk.views.asking import ask, log_contact, public_ask
+from mejabantu.helpdesk.views.desks import desks
 from mejabantu.helpdesk.views.guidance import (
     guidance_detail,
     guidance_progress,
@@ -19,6 +20,7 @@ __all__ = [
     "ask",
     "attachment",
     "clocks",
+    "desks",
     "detail",
     "guidance_detail",
     "guidance_progress",
