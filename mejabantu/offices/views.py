@@ -40,9 +40,12 @@ from mejabantu.offices.selectors import (
     office_overrides,
     office_sla_policies,
     office_special_days,
+    offices_list,
     upcoming_entries,
     weekly_hours,
 )
+
+OVERSEEING = (Office.Level.RI, Office.Level.PROVINCE)  # offices with desks below them
 
 
 def _day_label(when: datetime, now: datetime) -> str:
@@ -86,9 +89,10 @@ def office_detail(request: HttpRequest, code: str) -> HttpResponse:
             "status_text": status_text(status),
             "week": weekly_hours(office),
             "upcoming": upcoming_entries(office, status.now.date()),
+            "below": offices_list(parent=office.code) if office.level in OVERSEEING else [],
             # the desks page checks access itself (accounts.access.may_oversee); the link is
             # offered to the office's own staff and administrators
-            "can_oversee": office.level in (Office.Level.RI, Office.Level.PROVINCE)
+            "can_oversee": office.level in OVERSEEING
             and user.is_authenticated
             and getattr(user, "is_staff_member", False)
             and (user.is_superuser or getattr(user, "office_id", None) == office.pk),
@@ -326,5 +330,5 @@ def home(request: HttpRequest) -> HttpResponse:
             return redirect("helpdesk:my_tickets")
     default = getattr(settings, "MEJABANTU_DEFAULT_OFFICE", "19.02")
     office = Office.objects.filter(code=default).first()
-    offices = Office.objects.select_related("parent").order_by("level", "code")[:50]
+    offices = offices_list().filter(level__in=OVERSEEING)  # KPU RI and the 38 provinces
     return render(request, "core/home.html", {"office": office, "offices": offices})

@@ -79,13 +79,7 @@ def test_party_operator_sees_only_its_own_registrations(
 
 
 def test_officer_of_another_office_gets_404(client, candidacy_demo, users):
-    from mejabantu.accounts.models import User
-    from mejabantu.offices.models import Office
-
-    other = User.objects.create_user(
-        "petugas-prov", password="x", role="officer", office=Office.objects.get(code="19")
-    )
-    client.force_login(other)
+    client.force_login(users["petugas-prov"])  # KPU Provinsi Kepulauan Bangka Belitung
     url = reverse("candidacy:registration_detail", kwargs={"number": _number("Isyak Meirobie")})
     assert client.get(url).status_code == 404
 

@@ -14,6 +14,8 @@ PAGES = {
         "/pencalonan/",
         "/jadwal/",
         "/halaman-yang-tidak-ada/",
+        "/",
+        "/kantor/19/",
     ],
     "lo-partai-a": ["/tiket/saya/", "/tiket/tanya/", "/jadwal/konsultasi/"],
     "koordinator": [
@@ -23,6 +25,7 @@ PAGES = {
         "/pengetahuan/kelola/",
         "/pengetahuan/kelola/pengumuman/baru/",
     ],
+    "petugas-ri": ["/tiket/kantor/ri/meja/", "/tiket/kantor/19/meja/"],
 }
 
 

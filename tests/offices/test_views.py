@@ -194,3 +194,26 @@ def test_coordinator_pages_need_a_bounded_number_of_queries(
         assert client.get("/kantor/19.02/jam-layanan/").status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/kantor/19.02/sla/").status_code == 200
+
+
+def test_home_lists_kpu_ri_and_every_province(client, demo):
+    page = client.get("/").content.decode()
+    assert page.count('href="/kantor/') >= 39
+    assert 'href="/kantor/ri/"' in page and 'href="/kantor/96/"' in page  # Papua Barat Daya
+    assert 'href="/kantor/19.02/"' in page  # the default office's button, not the list
+    assert "KPU Kabupaten Bangka<" not in page
+
+
+def test_a_province_page_lists_its_kabupaten_kota_offices(client, demo):
+    page = client.get("/kantor/19/").content.decode()
+    assert 'data-testid="offices-below"' in page
+    for code in ("19.01", "19.02", "19.03", "19.04", "19.05", "19.06", "19.71"):
+        assert f'href="/kantor/{code}/"' in page
+    assert 'data-testid="offices-below"' not in client.get("/kantor/19.02/").content.decode()
+
+
+def test_the_desks_link_shows_to_the_province_own_staff(client, users):
+    client.force_login(users["petugas-prov"])
+    assert "/tiket/kantor/19/meja/" in client.get("/kantor/19/").content.decode()
+    client.force_login(users["petugas1"])
+    assert "/tiket/kantor/19/meja/" not in client.get("/kantor/19/").content.decode()
