@@ -107,3 +107,10 @@ def test_office_list_refuses_bad_parameters_in_json(client, demo, query, field, 
     body = response.json()
     assert body["errors"][0]["field"] == field
     assert words in body["detail"]
+
+
+def test_office_list_reads_a_thousand_offices_in_two_queries(
+    client, demo, django_assert_num_queries
+):
+    with django_assert_num_queries(2):  # the page (offices with parent and region), the count
+        assert len(client.get("/api/v1/offices?limit=1000").json()["results"]) == 553
