@@ -125,9 +125,7 @@ def test_linking_pauses_the_clock_and_the_answer_resumes_it(item, ask, users, of
 
 def test_ticket_cannot_wait_for_another_provinces_guidance(ask, users, demo):
     ri = Office.objects.get(code="ri")
-    other_prov = Office.objects.create(
-        code="18", name="KPU Provinsi Lampung", short_code="LPG", level="provinsi", parent=ri
-    )
+    other_prov = Office.objects.get(code="18", parent=ri)  # KPU Provinsi Lampung
     staff = User.objects.create_user(
         "petugas-lpg", password="x-Lpg-2024!", role="officer", office=other_prov
     )
