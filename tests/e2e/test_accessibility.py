@@ -24,6 +24,8 @@ PAGES = {
         "/tiket/pengaturan/",
         "/pengetahuan/kelola/",
         "/pengetahuan/kelola/pengumuman/baru/",
+        "/akun/kantor/19.02/orang/",
+        "/akun/undang/",
     ],
     "petugas-ri": ["/tiket/kantor/ri/meja/", "/tiket/kantor/19/meja/"],
 }
