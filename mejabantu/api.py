@@ -5,13 +5,80 @@ import logging
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.parser import Parser
 
 from mejabantu.accounts.api_auth import bearer, optional_bearer  # noqa: F401 (routers' too)
 from mejabantu.core import api_errors
 
 logger = logging.getLogger("mejabantu.api")
 
-api = NinjaAPI(
+ERROR_RESPONSES = {  # what the handlers below answer, as the OpenAPI document lists them
+    400: "The body is not JSON.",
+    401: "Sign in first: no token, or one that no longer works.",
+    403: "Signed in, but this account may not do this.",
+    404: "Not found, or not yours to see.",
+    409: "Changed meanwhile: read it again and repeat the change.",
+    422: "Invalid data; `errors` names each field.",
+    429: "Too many requests: wait and try again.",
+    500: "A failure on our side; retry with the same idempotency key.",
+}
+
+
+class ObjectParser(Parser):
+    """Every body of this API is a JSON object: an array or a bare value is refused (400)
+    instead of being read as an empty change."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValueError("the body is not a JSON object")
+        return data
+
+
+class MejabantuAPI(NinjaAPI):
+    """django-ninja's API with the error answers in the OpenAPI document: every operation
+    lists the errors it can give (the body is always ``{"detail": ...}``), and an operation
+    open to anyone that reads a token when one is sent shows its sign-in as optional."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        components = schema.setdefault("components", {})
+        components.setdefault("schemas", {})["Error"] = {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}, "errors": {"type": "array"}},
+            "required": ["detail"],
+        }
+        components.get("securitySchemes", {}).pop("OptionalBearerAuth", None)
+        for path, operations in schema["paths"].items():
+            for method, operation in operations.items():
+                security = operation.get("security")
+                if security == [{"OptionalBearerAuth": []}]:
+                    operation["security"] = [{}, {"BearerAuth": []}]
+                codes = [400, 422, 429, 500]
+                if operation.get("security"):
+                    codes += [401, 403]
+                if "{" in path:
+                    codes.append(404)
+                if method == "patch":
+                    codes.append(409)
+                responses = operation.setdefault("responses", {})
+                for code in sorted(codes):
+                    responses.setdefault(
+                        code,
+                        {
+                            "description": ERROR_RESPONSES[code],
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
+                            },
+                        },
+                    )
+        return schema
+
+
+api = MejabantuAPI(
+    parser=ObjectParser(),
     title="Mejabantu API",
     version="1",
     description="The candidacy helpdesk of a KPU office: tickets, knowledge, checks, schedule.",

@@ -206,7 +206,6 @@ LOGOUT_REDIRECT_URL = "home"
 # API tokens end after this many days (and at once when the password changes).
 API_TOKEN_DAYS = int(os.environ.get("MEJABANTU_API_TOKEN_DAYS", "90"))
 PROXY_HOPS = int(os.environ.get("MEJABANTU_PROXY_HOPS", "0"))
-RATELIMIT_IP_META_KEY = "mejabantu.core.limits.client_ip"
 AXES_CLIENT_IP_CALLABLE = "mejabantu.core.limits.client_ip"
 AXES_LOCKOUT_CALLABLE = "mejabantu.accounts.views.locked_out"
 NINJA_NUM_PROXIES = PROXY_HOPS

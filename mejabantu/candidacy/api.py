@@ -1,7 +1,7 @@
 """JSON API of the candidacy app (mounted at /api/v1/candidacy); the calculators are open
 to anonymous callers. Bad input answers 422 naming the field."""
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import ValidationError
 
 from mejabantu.accounts.api_auth import optional_bearer
@@ -72,7 +72,9 @@ class ServicePeriodIn(Schema):
 
 
 class EligibilityIn(Schema):
-    position: str | None = None
+    position: str = Field(
+        description="gubernur, wakil_gubernur, bupati, wakil_bupati, walikota or wakil_walikota"
+    )
     birth_date: str | None = None
     terms_served: int | None = None
     education: str | None = None

@@ -27,5 +27,9 @@ def over(request: HttpRequest, group: str, rate: str, key: str | None = None) ->
     client address, or per ``key`` (an e-mail address, say) when one is given."""
     if not rate:
         return False
-    by = (lambda _group, _request: key.strip().lower()) if key is not None else "ip"
+
+    def by(_group: str, req: HttpRequest) -> str:
+        # an address may be unknown (a proxy on a Unix socket): those share one count
+        return key.strip().lower() if key is not None else client_ip(req) or "unknown"
+
     return bool(is_ratelimited(request, group=group, key=by, rate=rate, increment=True))
