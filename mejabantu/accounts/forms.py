@@ -33,8 +33,9 @@ class InviteForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = offices
         field.to_field_name = "code"
-        if len(offices) == 1:
+        if len(offices) == 1:  # a coordinator: its own office, nothing to choose
             field.initial = offices[0].code
+            field.empty_label = None
 
 
 class OutboxPasswordResetForm(PasswordResetForm):

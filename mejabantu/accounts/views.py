@@ -88,7 +88,7 @@ def invite(request: HttpRequest) -> HttpResponse:
     form = InviteForm(
         request.POST or None,
         offices=offices,
-        initial={"office": request.GET.get("office", ""), "role": request.GET.get("role", "")},
+        initial={k: request.GET[k] for k in ("office", "role") if request.GET.get(k)},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -123,7 +123,8 @@ def test_the_link_expires_after_password_reset_timeout(mailbox, users, office):
 def test_a_coordinator_invites_an_officer_of_its_own_office_only(users, office, other_office):
     coordinator = _signed_in("koordinator")
     page = coordinator.get("/akun/undang/").content.decode()
-    assert 'value="19.02"' in page and 'value="19.01"' not in page
+    assert 'value="19.02" selected' in page and 'value="19.01"' not in page
+    assert '<option value="">' not in page  # its own office, nothing to choose
     r = coordinator.post(
         "/akun/undang/",
         {"name": "Lina", "email": "lina@bangka.example", "office": "19.01", "role": "officer"},
