@@ -101,6 +101,7 @@ def seed(n: int, offices: list[Office], ri_staff: User) -> PendingGuidance:
         tickets = [
             Ticket(
                 office=offices[(made + i) % len(offices)],
+                handling_office=offices[(made + i) % len(offices)],
                 reference=f"BG{run}-{made + i:06d}",
                 requester_name=f"Pemohon {made + i}",
                 requester_email=f"pemohon{made + i}@bench.example",

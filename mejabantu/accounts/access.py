@@ -244,7 +244,9 @@ def guidance_linkable(user: Someone, item: Model) -> Q:
 
         office = Office.objects.filter(pk=user.office_id).first()
         if office is not None and int(item.office_id) in offices_up(office):
-            return Q(office_id=user.office_id)
+            # its own tickets, and those it handles now, asked below it (escalated up)
+            handled = Q(handling_office_id=user.office_id, office__parent_id=user.office_id)
+            return Q(office_id=user.office_id) | handled
     return Q(pk__in=[])
 
 

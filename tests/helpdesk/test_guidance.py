@@ -172,6 +172,12 @@ def test_broadcast_answers_every_linked_ticket_in_every_office_exactly_once(item
     assert not Message.objects.filter(ticket=unlinked, author=ri_staff).exists()
     assert "Usia dihitung sejak penetapan." in replies.first().body
     assert OutgoingMail.objects.count() - mails_before == 300
+    for pk in (linked[0], linked[150], linked[-1]):  # each requester's own reference and link
+        ticket = Ticket.objects.get(pk=pk)
+        mail = OutgoingMail.objects.filter(topic=f"ticket:{pk}").order_by("pk").last()
+        assert mail.to == ticket.requester_email and ticket.reference in mail.subject
+        assert notify.requester_link(ticket) in mail.body
+        assert "Usia dihitung sejak penetapan." in mail.body and "REF" not in mail.subject
     tickets = Ticket.objects.filter(pk__in=linked)
     assert not tickets.filter(pending_guidance__isnull=False).exists()
     assert set(tickets.values_list("status", flat=True)) == {"in_progress"}
@@ -190,7 +196,7 @@ def test_a_crash_midway_leaves_none_answered_twice_and_none_skipped(item, ri_sta
             guidance_services.ticket_guidance_link(ticket=ticket, item=item, actor=officer)
             linked.append(ticket.pk)
     guidance_services.guidance_answer_publish(item=item, actor=ri_staff, body="Jawaban juknis.")
-    real, calls = notify.public_reply, {"n": 0}
+    real, calls = notify.mail_queue, {"n": 0}
 
     def crash_in_the_third_batch(**kwargs):
         calls["n"] += 1
@@ -198,14 +204,14 @@ def test_a_crash_midway_leaves_none_answered_twice_and_none_skipped(item, ri_sta
             raise RuntimeError("worker killed")
         real(**kwargs)
 
-    monkeypatch.setattr(notify, "public_reply", crash_in_the_third_batch)
+    monkeypatch.setattr(notify, "mail_queue", crash_in_the_third_batch)
     with pytest.raises(RuntimeError):
         guidance_services.guidance_broadcast(item.pk, batch=50)
     item.refresh_from_db()
     assert item.state == "answering" and item.answered_count == 100
     assert Message.objects.filter(author=ri_staff).count() == 100
     assert Ticket.objects.filter(pending_guidance=item).count() == 20
-    monkeypatch.setattr(notify, "public_reply", real)
+    monkeypatch.setattr(notify, "mail_queue", real)
     assert guidance_services.guidance_resume() == 20  # the worker's periodic job
     per_ticket = dict.fromkeys(linked, 0)
     for ticket_id in Message.objects.filter(author=ri_staff).values_list("ticket_id", flat=True):

@@ -235,10 +235,10 @@ def _answer(item: PendingGuidance, tickets: list[Ticket]) -> None:
         "ticket_id", "changes", "created_at"
     ):
         trails[event.ticket_id].append(event)
-    for ticket, message in zip(tickets, messages, strict=True):
+    for ticket in tickets:
         fields = sla.sla_fields(ticket, now, events=trails[ticket.pk])
         Ticket.objects.filter(pk=ticket.pk).update(**fields)
-        notify.public_reply(ticket=ticket, message=message)
+    notify.public_replies(tickets=tickets, message=messages[0])
     Office.bump("tickets_version", pk__in={t.office_id for t in tickets})
     PendingGuidance.objects.filter(pk=item.pk).update(answered_count=F("answered_count") + len(ids))
 

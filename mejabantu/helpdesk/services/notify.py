@@ -1,6 +1,7 @@
 """Who is told what, in Indonesian: the requester on replies and status changes, officers
 on assignment and on requester replies."""
 
+import copy
 import secrets
 from collections.abc import Callable
 
@@ -87,6 +88,27 @@ def public_reply(*, ticket: Ticket, message) -> None:
         "reply", {"ticket": ticket, "message": message, "link": requester_link(ticket)}
     )
     mail_queue(to=_requester_address(ticket), subject=subject, body=body, topic=mail_topic(ticket))
+
+
+def public_replies(*, tickets: list[Ticket], message) -> None:
+    """Tell each requester of ``tickets`` of the same reply (a guidance answer sent to every
+    linked ticket: ``message`` is one of the identical replies). The mail is rendered once
+    with stand-ins for the reference and the link, which are then put in per ticket: the
+    reply template shows nothing else of the ticket."""
+    if not tickets:
+        return
+    mark_ref, mark_link = f"REF{secrets.token_hex(8)}", f"LINK{secrets.token_hex(8)}"
+    stand_in = copy.copy(tickets[0])
+    stand_in.reference = mark_ref
+    subject, body = _render("reply", {"ticket": stand_in, "message": message, "link": mark_link})
+    for ticket in tickets:
+        link = requester_link(ticket)
+        mail_queue(
+            to=_requester_address(ticket),
+            subject=subject.replace(mark_ref, ticket.reference),
+            body=body.replace(mark_ref, ticket.reference).replace(mark_link, link),
+            topic=mail_topic(ticket),
+        )
 
 
 def _office_staff(office_id: int) -> list[User]:
