@@ -173,11 +173,55 @@ def item_prefix(item: PendingGuidance) -> str:
     return _prefixes[item.pk]
 
 
+def suggest(ri_staff: User) -> None:
+    """Time the item page's suggestions (KPU RI: every office) and show the candidate plan."""
+    import statistics
+
+    from mejabantu.helpdesk import similar
+
+    item = PendingGuidance.objects.create(
+        title="Menunggu juknis: penghitungan usia calon setelah putusan MK 70",
+        office=ri_staff.office,
+    )
+    texts = [
+        item.title,
+        "Bagaimana menghitung usia minimal calon setelah putusan MK?",
+        "Syarat pengunduran diri kepala desa yang mencalonkan diri",
+        "Dokumen dukungan perseorangan belum diunggah ke SILON",
+    ]
+    times = []
+    for i in range(40):
+        started = time.perf_counter()
+        found = similar.similar_for_item(user=ri_staff, item=item, text=texts[i % len(texts)])
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    print(
+        f"suggestions over {Ticket.objects.count():,} tickets ({connection.vendor}): p50 "
+        f"{statistics.median(times):.1f} ms, p95 {times[int(len(times) * 0.95) - 1]:.1f} ms; "
+        f"last: {found.count} similar in {found.office_count} offices"
+    )
+    if connection.vendor == "postgresql":
+        words = similar.search_words(texts[0])
+        from django.db.models import Q
+
+        contains = Q()
+        for word in words:
+            contains |= Q(subject__icontains=word) | Q(body__icontains=word)
+        qs = Ticket.objects.filter(contains, status__in=("new", "in_progress", "waiting"))
+        print(qs.order_by()[: similar.CANDIDATES].explain(analyze=True))
+    item.delete()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=10000)
     parser.add_argument("--offices", type=int, default=50)
     parser.add_argument("--batch", type=int, default=guidance.BATCH)
+    parser.add_argument(
+        "--suggest-only",
+        action="store_true",
+        help="time the similar-question suggestions on what the database holds, then stop",
+    )
     parser.add_argument(
         "--kill-at", type=float, default=0.0, help="fraction answered; 0: no worker, in-process"
     )
@@ -188,6 +232,9 @@ def main() -> None:
     ri_staff, _ = User.objects.get_or_create(
         username="bench-ri", defaults={"role": "officer", "office": ri}
     )
+    if args.suggest_only:
+        suggest(ri_staff)
+        return
     offices = bench_offices(args.offices)
     item = seed(args.tickets, offices, ri_staff)
     first = Ticket.objects.filter(pending_guidance=item).order_by("pk").first()
