@@ -90,7 +90,9 @@ class TicketFilters(Schema):
     assignee: str = ""
     q: str = ""
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(
+        0, ge=0, le=100_000
+    )  # deeper: narrow the filters (a 64-bit offset was a 500)
 
 
 class TicketIn(Schema):

@@ -52,3 +52,9 @@ def test_a_failure_inside_the_api_is_a_json_500_that_says_what_to_do(
     assert response["Content-Type"].startswith("application/json")
     assert "disk" not in response.content.decode()  # what broke is logged, not shown
     assert "Coba lagi" in response.json()["detail"]
+
+
+def test_an_offset_beyond_any_page_is_refused_with_the_field_named(client, admin_headers):
+    response = client.get("/api/v1/tickets?offset=99999999999999999999999", headers=admin_headers)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "offset"
