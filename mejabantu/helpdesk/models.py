@@ -48,6 +48,9 @@ class Category(models.Model):
         return self.name
 
 
+HANDED_ON = ~models.Q(handling_office=models.F("office"))  # escalated or forwarded, not back
+
+
 class Ticket(PageVersions):
     """A question asked of one office (``office``), by an organisation or a member of the
     public, handled now by ``handling_office``: the same office, or the one it was escalated
@@ -168,8 +171,22 @@ class Ticket(PageVersions):
             models.Index(fields=["organisation", "-received_at"], name="ticket_org_received"),
             models.Index(fields=["office", "-received_at"], name="ticket_office_received"),
             models.Index(fields=["office", "queue_rank", "id"], name="ticket_office_queue"),
+            # the few tickets handled by another office than the one asked (office_queue)
             models.Index(
-                fields=["handling_office", "queue_rank", "id"], name="ticket_handling_queue"
+                fields=["office", "queue_rank", "id"], name="ticket_away_queue", condition=HANDED_ON
+            ),
+            models.Index(
+                fields=["office", "-received_at"], name="ticket_away_received", condition=HANDED_ON
+            ),
+            models.Index(
+                fields=["handling_office", "queue_rank", "id"],
+                name="ticket_in_queue",
+                condition=HANDED_ON,
+            ),
+            models.Index(
+                fields=["handling_office", "-received_at"],
+                name="ticket_in_received",
+                condition=HANDED_ON,
             ),
         ]
         constraints = [

@@ -25,6 +25,7 @@ from mejabantu.helpdesk.models import (
     Ticket,
     TicketHop,
 )
+from mejabantu.helpdesk.office_queue import OfficeQueue
 from mejabantu.offices.models import Office
 
 LIST_RELATED = (
@@ -199,12 +200,13 @@ QUEUES = ("mine", "unassigned", "open", "waiting", "all")
 
 def ticket_queue(
     *, user: User, filters: QueueFilters, office: Office | None = None
-) -> QuerySet[Ticket]:
-    """A queue with its filters (of one office if given: the tickets it handles and those
-    asked there, handled elsewhere now), the next due first among open tickets."""
+) -> QuerySet[Ticket] | OfficeQueue:
+    """A queue with its filters, the next due first among open tickets.
+
+    Of one office if given: the tickets it handles and those asked there but handled
+    elsewhere now, merged from two index-ordered reads (helpdesk.office_queue.OfficeQueue: it
+    is sliced, counted and iterated, as the paginator does; nothing more)."""
     qs = tickets_visible_to(user)
-    if office is not None:
-        qs = qs.filter(Q(handling_office=office) | Q(office=office))
     # open tickets, and only they, have a queue rank (see services.sla.queue_rank)
     if filters.queue == "mine":
         qs = qs.filter(assignee=user, queue_rank__isnull=False)
@@ -228,8 +230,12 @@ def ticket_queue(
         qs = qs.filter(text_search(filters.q.strip()))
     qs = qs.defer("body")  # lists show the subject only
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
-        return qs.order_by("-received_at", "-id")
-    return qs.order_by("queue_rank", "id")
+        ordering = ("-received_at", "-id")
+    else:
+        ordering = ("queue_rank", "id")
+    if office is None:
+        return qs.order_by(*ordering)
+    return OfficeQueue(qs, office.pk, ordering)
 
 
 class OfficeLookups:
