@@ -4,12 +4,13 @@ own, stopped and started as an operator or a failover would."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from tests.fixtures.app_server import _free_port
 
 ASK = """
 from mejabantu.helpdesk.models import Category
@@ -82,12 +83,6 @@ def test_the_worker_waits_out_a_database_restart_and_sends_what_was_asked(
     finally:
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=15)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _serves(url: str) -> bool:
