@@ -73,6 +73,7 @@ def main() -> None:
             tickets.append(
                 Ticket(
                     office=office,
+                    handling_office=office,
                     reference=f"BLT-2024-{no:06d}",
                     organisation=org,
                     requester_name=org.name,
