@@ -109,18 +109,13 @@ def detail(request: HttpRequest, reference: str) -> HttpResponse:
     """A ticket's thread; for officers also its forms, history and clocks (loaded apart).
 
     Cached per viewer until the ticket or its office's setup changes."""
-    ticket = selectors.ticket_get(user=request.user, reference=reference)
-    versions = (
-        ticket.pk,
-        ticket.page_version,
-        ticket.office.setup_version,
-        ticket.handling_office.setup_version,
-    )
-    return cached_page(
-        request,
-        versions,
-        lambda: render(request, "helpdesk/detail.html", _detail_context(request, ticket)),
-    )
+    versions = selectors.ticket_page_versions(user=request.user, reference=reference)
+
+    def page() -> HttpResponse:
+        ticket = selectors.ticket_get(user=request.user, reference=reference)
+        return render(request, "helpdesk/detail.html", _detail_context(request, ticket))
+
+    return cached_page(request, versions, page)
 
 
 @login_required
