@@ -10,6 +10,7 @@ LOADER_PATHS = [
     "mejabantu.candidacy.demo.load",
     "mejabantu.helpdesk.demo.load",
     "mejabantu.helpdesk.demo_guidance.load",
+    "mejabantu.helpdesk.demo_network.load",
     "mejabantu.schedule.demo.load",
 ]
 

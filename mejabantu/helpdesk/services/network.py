@@ -8,6 +8,8 @@ pages of both offices, and mails the receiving office's staff
 (docs/decisions/escalation-and-forwarding.md).
 """
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,16 +29,20 @@ ACTIONS: dict[str, str] = {
 }
 
 
-def ticket_escalate(*, ticket: Ticket, to_office: Office, reason: str, actor: User) -> Ticket:
+def ticket_escalate(
+    *, ticket: Ticket, to_office: Office, reason: str, actor: User, at: datetime | None = None
+) -> Ticket:
     """Escalate the ticket to an office above the one handling it (kabupaten/kota →
     provinsi → RI), with the reason."""
-    return _hop(ticket, to_office, reason, actor, TicketHop.Kind.ESCALATE)
+    return _hop(ticket, to_office, reason, actor, TicketHop.Kind.ESCALATE, at)
 
 
-def ticket_forward(*, ticket: Ticket, to_office: Office, reason: str, actor: User) -> Ticket:
+def ticket_forward(
+    *, ticket: Ticket, to_office: Office, reason: str, actor: User, at: datetime | None = None
+) -> Ticket:
     """Forward the ticket to the competent office, anywhere in the network, with the reason
     (LAPOR!'s "no wrong door": a question sent to the wrong office goes to the right one)."""
-    return _hop(ticket, to_office, reason, actor, TicketHop.Kind.FORWARD)
+    return _hop(ticket, to_office, reason, actor, TicketHop.Kind.FORWARD, at)
 
 
 def ticket_hand_on(*, ticket: Ticket, to_office: Office, reason: str, actor: User) -> Ticket:
@@ -47,16 +53,25 @@ def ticket_hand_on(*, ticket: Ticket, to_office: Office, reason: str, actor: Use
     return hop(ticket=ticket, to_office=to_office, reason=reason, actor=actor)
 
 
-def ticket_return(*, ticket: Ticket, guidance: str, actor: User) -> Ticket:
+def ticket_return(
+    *, ticket: Ticket, guidance: str, actor: User, at: datetime | None = None
+) -> Ticket:
     """Hand the ticket back to the office where it was asked, with guidance for its officers.
 
     The guidance is posted as an internal note: the asking office answers its requester in
-    its own words (and may quote it)."""
-    return _hop(ticket, None, guidance, actor, TicketHop.Kind.RETURN)
+    its own words (and may quote it). ``at`` backdates the hop (imports and the demo)."""
+    return _hop(ticket, None, guidance, actor, TicketHop.Kind.RETURN, at)
 
 
 @transaction.atomic
-def _hop(ticket: Ticket, to_office: Office | None, reason: str, actor: User, kind: str) -> Ticket:
+def _hop(
+    ticket: Ticket,
+    to_office: Office | None,
+    reason: str,
+    actor: User,
+    kind: str,
+    at: datetime | None = None,
+) -> Ticket:
     current = (
         Ticket.objects.select_for_update(of=("self",))
         .select_related("office", "handling_office", "assignee")
@@ -70,7 +85,7 @@ def _hop(ticket: Ticket, to_office: Office | None, reason: str, actor: User, kin
         to_office = current.office
     assert to_office is not None
     _check(current, to_office, reason, kind)
-    now = timezone.now()
+    now = at or timezone.now()
     if kind == TicketHop.Kind.RETURN:  # the guidance, for the asking office's officers
         Message.objects.create(
             ticket=current,
@@ -101,7 +116,7 @@ def _hop(ticket: Ticket, to_office: Office | None, reason: str, actor: User, kin
     current.save()  # moves the ticket's page and the lists of its two offices now
     Office.bump("tickets_version", pk=from_office.pk)  # the lists of the office it left
     audit(ticket=current, actor=actor, action=ACTIONS[kind], changes=changes, at=now)
-    sla.ticket_sla_refresh(current)  # the receiving office's clocks, from now
+    sla.ticket_sla_refresh(current, at)  # the receiving office's clocks, from now
     notify.handed_on(ticket=current, hop=hop)
     return current
 
