@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -311,10 +312,14 @@ def ruleset_detail(request: HttpRequest, code: str) -> HttpResponse:
             "may_publish": not rule_set.is_published and access.may_publish_rule_set(request.user),
             "copy_form": RuleSetCopyForm(
                 initial={
-                    "code": f"{rule_set.code}-salinan",  # a code: the same in every language
-                    "name": _("%(name)s (copy)") % {"name": rule_set.name},
+                    # a code: the same in every language; ?kode= and ?nama= prefill it (the
+                    # link from a published guidance item to a draft for its juknis)
+                    "code": slugify(request.GET.get("kode", ""))[:60] or f"{rule_set.code}-salinan",
+                    "name": request.GET.get("nama", "").strip()[:250]
+                    or _("%(name)s (copy)") % {"name": rule_set.name},
                 }
             ),
+            "copy_open": "kode" in request.GET,
         },
     )
 

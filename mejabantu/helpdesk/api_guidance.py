@@ -4,7 +4,7 @@ Linking a ticket is ``POST /tickets/{id}/guidance`` (helpdesk.api)."""
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
@@ -14,6 +14,7 @@ from mejabantu.helpdesk import selectors
 from mejabantu.helpdesk.services import guidance as services
 from mejabantu.knowledge import services as knowledge_services
 from mejabantu.knowledge.models import Answer, PendingGuidance
+from mejabantu.knowledge.services.guidance import DEFAULT_CATEGORY
 from mejabantu.offices.models import Office
 
 router = Router(tags=["guidance"])
@@ -31,11 +32,30 @@ class AnswerIn(Schema):
         default_factory=list, description="article keys or regulation codes"
     )
     answer: str | None = Field(None, description="slug of a published knowledge-base answer")
+    publish_as_answer: bool = Field(
+        False,
+        description=(
+            "also publish the answer as a new knowledge-base answer of the issuing office "
+            "(the item's title as its question, with these citations; coordinators only), "
+            "in the same transaction; not together with `answer`"
+        ),
+    )
+    answer_category: str = Field(
+        DEFAULT_CATEGORY,
+        description="category of that knowledge-base answer (e.g. persyaratan-calon)",
+    )
 
 
 class CitationOut(Schema):
     key: str
     label: str
+    url: str
+
+
+class KnowledgeAnswerOut(Schema):
+    id: int
+    slug: str
+    question: str
     url: str
 
 
@@ -51,6 +71,9 @@ class GuidanceOut(Schema):
     answered: int = Field(..., description="tickets answered so far")
     answer: str
     citations: list[CitationOut]
+    knowledge_answer: KnowledgeAnswerOut | None = Field(
+        None, description="the knowledge-base answer that carries the published answer"
+    )
     answered_at: datetime | None
     resolved_at: datetime | None
     url: str
@@ -69,13 +92,31 @@ def _out(request, item: PendingGuidance, linked: int | None = None) -> dict:
         "answered": item.answered_count,
         "answer": item.answer_body,
         "citations": item.answer_citations,
+        "knowledge_answer": _knowledge_answer(request, item.resolved_by),
         "answered_at": item.answered_at,
         "resolved_at": item.resolved_at,
         "url": request.build_absolute_uri(item.get_absolute_url()),
     }
 
 
+def _knowledge_answer(request, answer: Answer | None) -> dict | None:
+    if answer is None:
+        return None
+    return {
+        "id": answer.pk,
+        "slug": answer.slug,
+        "question": answer.question,
+        "url": request.build_absolute_uri(answer.get_absolute_url()),
+    }
+
+
 def _fail(exc: ValidationError):
+    if hasattr(exc, "error_dict"):  # name the field, as the rest of the API does
+        parts = [
+            " ".join(messages) if field == NON_FIELD_ERRORS else f"{field}: {' '.join(messages)}"
+            for field, messages in exc.message_dict.items()
+        ]
+        raise HttpError(422, " ".join(parts))
     raise HttpError(422, " ".join(exc.messages))
 
 
@@ -122,6 +163,8 @@ def guidance_answer(request, item_id: int, payload: AnswerIn):
             body=payload.body,
             citations=payload.citations,
             answer=answer,
+            publish_as_answer=payload.publish_as_answer,
+            answer_category=payload.answer_category,
         )
     except PermissionDenied as exc:
         raise HttpError(403, str(exc)) from None

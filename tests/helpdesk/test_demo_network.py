@@ -94,9 +94,7 @@ def test_the_wrong_regency_question_went_to_belitung_timur_which_answered_it(loa
     assert ticket.reference in page
 
 
-def test_the_province_handed_a_question_back_with_guidance_and_belitung_answered(
-    loaded, users
-):
+def test_the_province_handed_a_question_back_with_guidance_and_belitung_answered(loaded, users):
     ticket = _demo_ticket("pengurus-hadir-pendaftaran")
     assert ticket.handling_office.code == "19.02" and ticket.status == "resolved"
     assert [h.kind for h in ticket.hops.all()] == ["escalate", "return"]

@@ -31,7 +31,7 @@ from mejabantu.helpdesk.services import notify, sla
 from mejabantu.helpdesk.services.audit import _actor_name, _display, audit
 from mejabantu.helpdesk.services.errors import HelpdeskError
 from mejabantu.knowledge.models import Answer, PendingGuidance
-from mejabantu.knowledge.services.guidance import guidance_answer_record
+from mejabantu.knowledge.services.guidance import DEFAULT_CATEGORY, guidance_answer_record
 from mejabantu.offices.models import Office
 
 logger = logging.getLogger("mejabantu.guidance")
@@ -94,12 +94,24 @@ def guidance_answer_publish(
     body: str,
     citations: Iterable[str] = (),
     answer: Answer | None = None,
+    publish_as_answer: bool = False,
+    answer_category: str = DEFAULT_CATEGORY,
 ) -> tuple[PendingGuidance, int]:
     """Publish the answer of a guidance item and queue sending it to every linked ticket;
-    return the item and how many tickets wait for it."""
+    return the item and how many tickets wait for it.
+
+    With ``publish_as_answer`` the answer is also published as a new knowledge-base answer
+    of the issuing office (``item.resolved_by``), in the same transaction: if that fails,
+    nothing is published and no ticket gets it."""
     with transaction.atomic():
         item = guidance_answer_record(
-            item=item, user=actor, body=body, citations=citations, answer=answer
+            item=item,
+            user=actor,
+            body=body,
+            citations=citations,
+            answer=answer,
+            publish_as_answer=publish_as_answer,
+            answer_category=answer_category,
         )
         linked = Ticket.objects.filter(pending_guidance=item).count()
         PendingGuidance.objects.filter(pk=item.pk).update(linked_total=linked, answered_count=0)

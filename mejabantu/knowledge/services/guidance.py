@@ -7,6 +7,7 @@ answers outlive tickets and this app never imports the helpdesk.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,10 +17,14 @@ from django.utils.translation import gettext as _
 
 from mejabantu.accounts import access
 from mejabantu.knowledge.models import Answer, PendingGuidance
-from mejabantu.knowledge.services.answers import resolve_citations
+from mejabantu.knowledge.selectors import CATEGORY_LABELS
+from mejabantu.knowledge.services.answers import answer_create, answer_publish, resolve_citations
 from mejabantu.offices.models import Office
 
 ANSWER_MAX = 20_000
+DEFAULT_CATEGORY = "lainnya"
+# "Menunggu juknis: ..." says what offices wait for; the knowledge base asks the question itself
+_WAITING_PREFIX = re.compile(r"^\s*menunggu\s+(?:juknis|petunjuk\s+teknis)\s*[:\-–—]\s*", re.I)
 
 
 def _refuse_issue() -> PermissionDenied:
@@ -78,10 +83,15 @@ def guidance_answer_record(
     body: str,
     citations: Iterable[str] = (),
     answer: Answer | None = None,
+    publish_as_answer: bool = False,
+    answer_category: str = DEFAULT_CATEGORY,
 ) -> PendingGuidance:
     """Record the published answer of a guidance item (body, citations, optionally the
     knowledge-base answer that carries it) and mark it as being sent; the helpdesk sends it.
 
+    ``publish_as_answer`` also publishes it as a new knowledge-base answer of the issuing
+    office (the item's title as its question, in ``answer_category``), through the answers'
+    own services and in the same transaction: a coordinator's right, as for any answer.
     Only the issuing office answers, once."""
     item = PendingGuidance.objects.select_for_update().select_related("office").get(pk=item.pk)
     if not access.may_issue_guidance(user, item.office):
@@ -95,7 +105,21 @@ def guidance_answer_record(
         raise ValidationError({"body": _("Keep the answer under 20,000 characters.")})
     if answer is not None and answer.state != Answer.State.PUBLISHED:
         raise ValidationError({"answer": _("Link a published knowledge-base answer.")})
+    citations = list(citations)
     item.answer_citations = citations_snapshot(citations)
+    if publish_as_answer:
+        if answer is not None:
+            raise ValidationError(
+                {
+                    "answer": _(
+                        "Either link a published knowledge-base answer or publish the answer "
+                        "as a new one, not both."
+                    )
+                }
+            )
+        answer = _publish_as_answer(
+            item, user=user, body=body, citations=citations, category=answer_category
+        )
     item.answer_body = body
     item.answered_by = user if getattr(user, "pk", None) else None
     item.answered_at = timezone.now()
@@ -103,6 +127,37 @@ def guidance_answer_record(
     item.state = PendingGuidance.State.ANSWERING
     item.save()
     return item
+
+
+def answer_question_of(item: PendingGuidance) -> str:
+    """The question of the knowledge-base answer published from a guidance item: its title
+    without "Menunggu juknis:" (what offices waited for is the question readers ask)."""
+    question = _WAITING_PREFIX.sub("", item.title).strip() or item.title
+    return question[:1].upper() + question[1:]
+
+
+def _publish_as_answer(
+    item: PendingGuidance, *, user, body: str, citations: list[str], category: str
+) -> Answer:
+    if category not in CATEGORY_LABELS:
+        raise ValidationError(
+            {
+                "answer_category": _("Choose one of the categories: %(codes)s.")
+                % {"codes": ", ".join(CATEGORY_LABELS)}
+            }
+        )
+    answer = answer_create(
+        question=answer_question_of(item),
+        body=body,
+        category=category,
+        office=item.office,
+        citations=citations,
+        user=user,
+    )
+    reason = _("Published with the answer of the guidance item “%(title)s”.") % {
+        "title": item.title
+    }
+    return answer_publish(answer=answer, user=user, reason=reason)
 
 
 @transaction.atomic
