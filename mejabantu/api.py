@@ -139,6 +139,7 @@ def _add_routers() -> None:
     from mejabantu.helpdesk.api_guidance import router as guidance_router
     from mejabantu.knowledge.api import router as knowledge_router
     from mejabantu.offices.api import router as offices_router
+    from mejabantu.reports.api import router as reports_router
     from mejabantu.schedule.api import router as schedule_router
 
     api.add_router("/auth", accounts_router)
@@ -147,6 +148,7 @@ def _add_routers() -> None:
     api.add_router("/guidance", guidance_router)
     api.add_router("/knowledge", knowledge_router)
     api.add_router("/candidacy", candidacy_router)
+    api.add_router("/reports", reports_router)
     api.add_router("/", schedule_router)
 
 

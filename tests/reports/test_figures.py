@@ -67,7 +67,7 @@ def test_the_month_of_a_desk_in_exact_figures(desk, office):
     by_org = {r.code: r.received for r in found.breakdowns["organisation"]}
     assert by_org == {"pdip-belitung": 3, "": 1}
     by_officer = {(r.code, r.label): r.received for r in found.breakdowns["officer"]}
-    assert by_officer == {("", "Not assigned"): 3, ("petugas2", "Budi Santoso"): 1}
+    assert by_officer == {("", "Belum ditugaskan"): 3, ("petugas2", "Budi Santoso"): 1}
     assert [(r.code, r.received) for r in found.breakdowns["category"]] == [
         ("persyaratan-calon", 4)
     ]
