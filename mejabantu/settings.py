@@ -263,6 +263,18 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Meja Bantuan Pencalonan <meja-bantuan@localhost>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Mail in: the mailboxes the worker reads, one per office, as "CODE=imaps://user:pass@host/INBOX"
+# separated by spaces or commas (the office's e-mail address is then the Reply-To of its mails)
+MEJABANTU_MAILBOXES = dict(
+    item.split("=", 1)
+    for item in os.environ.get("MEJABANTU_MAILBOXES", "").replace(",", " ").split()
+    if "=" in item
+)
+IMAP_CA_FILE = os.environ.get("IMAP_CA_FILE", "")  # a private CA the IMAP server's TLS uses
+IMAP_TIMEOUT = int(os.environ.get("IMAP_TIMEOUT", "30"))
+MAIL_POLL_SECONDS = int(os.environ.get("MEJABANTU_MAIL_POLL_SECONDS", "60"))
+MAIL_SENDER_RATE = int(os.environ.get("MEJABANTU_MAIL_SENDER_RATE", "20"))  # mails an hour
 # The public address of this site, for links in e-mail.
 # By default the address `mejabantu run` serves on (HOST, PORT).
 MEJABANTU_SITE_URL = os.environ.get(

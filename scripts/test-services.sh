@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install and start what the test suite needs on a fresh Debian machine:
-# Debian's Chromium (browser tests), a running PostgreSQL with a role for this user, Redis.
+# Debian's Chromium (browser tests), Dovecot (mail intake tests), a running PostgreSQL with a role for this user, Redis.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 updated=0
@@ -10,6 +10,8 @@ apt_install() {
 }
 command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium"; apt_install chromium; }
 command -v msgfmt >/dev/null 2>&1 || { echo "installing gettext"; apt_install gettext; }
+# Dovecot: the tests start IMAP servers of their own on loopback (tests/fixtures/imap.py)
+command -v dovecot >/dev/null 2>&1 || { echo "installing Dovecot"; apt_install dovecot-imapd openssl; }
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
   echo "installing PostgreSQL"; apt_install postgresql
 fi
@@ -33,4 +35,4 @@ if ! psql -d postgres -Atc "select 1" >/dev/null 2>&1; then
 fi
 psql -d postgres -Atc "select 1 from pg_database where datname='mejabantu'" | grep -q 1 \
   || createdb mejabantu
-echo "test services ready: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(pg_isready), redis $(redis-cli -h 127.0.0.1 ping)"
+echo "test services ready: chromium $(chromium --version 2>/dev/null | awk '{print $2}'), $(dovecot --version | awk '{print "dovecot " $1}'), $(pg_isready), redis $(redis-cli -h 127.0.0.1 ping)"

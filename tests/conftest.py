@@ -144,6 +144,7 @@ pytest_plugins = [
     "tests.fixtures.smtp",
     "tests.fixtures.app_server",
     "tests.fixtures.private_postgres",
+    "tests.fixtures.imap",
 ]
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mejabantu.mail.models import OutgoingMail
+from mejabantu.mail.models import IncomingMail, OutgoingMail
 
 
 @admin.register(OutgoingMail)
@@ -11,4 +11,15 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     list_filter = ["state"]
     search_fields = ["=to", "=topic"]
     readonly_fields = ["created_at", "sent_at", "claimed_at", "last_error"]
+    show_full_result_count = False
+
+
+@admin.register(IncomingMail)
+class IncomingMailAdmin(admin.ModelAdmin):
+    """The mails received, each kept as it came, and what became of it."""
+
+    list_display = ["received_at", "mailbox", "sender", "subject", "outcome", "topic"]
+    list_filter = ["outcome", "mailbox"]
+    search_fields = ["=sender", "=topic", "=message_id"]
+    readonly_fields = ["received_at", "message_id", "raw", "outcome", "note", "topic"]
     show_full_result_count = False

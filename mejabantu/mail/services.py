@@ -16,15 +16,17 @@ import socket
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import timedelta
+from email.utils import make_msgid, parseaddr
 from smtplib import SMTPConnectError, SMTPServerDisconnected
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template import engines
 from django.utils import timezone
 from django_tasks import task
 
-from mejabantu.mail.models import OutgoingMail
+from mejabantu.mail.models import IncomingMail, OutgoingMail
 
 logger = logging.getLogger("mejabantu.mail")
 MAX_ATTEMPTS = 8
@@ -43,23 +45,79 @@ def mail_silenced():
 
 
 def mail_queue(
-    *, to: str, subject: str, body: str, topic: str = "", dedupe_key: str | None = None
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    topic: str = "",
+    dedupe_key: str | None = None,
+    reply_to: str = "",
+    automatic: bool = True,
 ) -> OutgoingMail | None:
     """Write a mail to the outbox and send it from the worker after the commit.
 
-    ``topic`` names what the mail is about ("ticket:42"); ``dedupe_key`` makes a second
-    queueing of the same mail a no-op.
+    ``topic`` names what the mail is about ("ticket:42"): mails of one topic form one thread
+    in the reader's mail program, and a reply to any of them comes back to that topic.
+    ``dedupe_key`` makes a second queueing of the same mail a no-op. ``reply_to`` is where
+    answers go (the office's mailbox); ``automatic`` marks a mail no person wrote (RFC 3834),
+    so that out-of-office programs do not answer it.
     """
     if not to or _silenced.get():
         return None
     if dedupe_key and OutgoingMail.objects.filter(dedupe_key=dedupe_key).exists():
         return None
     mail = OutgoingMail.objects.create(
-        to=to, subject=subject[:250], body=body, topic=topic, dedupe_key=dedupe_key
+        to=to,
+        subject=subject[:250],
+        body=body,
+        topic=topic,
+        dedupe_key=dedupe_key,
+        message_id=make_msgid(domain=_domain())[1:-1],
+        reply_to=reply_to,
+        automatic=automatic,
     )
     if not _tasks_in_this_database():  # else the worker's next round finds the row
         transaction.on_commit(lambda: _enqueue(mail.pk))
     return mail
+
+
+def _domain() -> str:
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return address.rpartition("@")[2] or "mejabantu.localhost"
+
+
+def thread_ids(topic: str, before: OutgoingMail | None = None) -> list[str]:
+    """The Message-IDs of a topic's thread, oldest first: the mails sent about it and those
+    received into it (at most the last 20, as mail programs keep References short)."""
+    if not topic:
+        return []
+    sent = OutgoingMail.objects.filter(topic=topic).exclude(message_id="")
+    if before is not None:
+        sent = sent.filter(created_at__lte=before.created_at).exclude(pk=before.pk)
+    received = IncomingMail.objects.filter(topic=topic)
+    if before is not None:
+        received = received.filter(received_at__lte=before.created_at)
+    dated = list(sent.values_list("created_at", "message_id")[:200]) + list(
+        received.values_list("received_at", "message_id")[:200]
+    )
+    return [message_id for _at, message_id in sorted(dated)][-20:]
+
+
+def headers_of(mail: OutgoingMail) -> dict[str, str]:
+    """The headers that thread a mail and keep machines from answering it."""
+    headers = {}
+    if mail.message_id:
+        headers["Message-ID"] = f"<{mail.message_id}>"
+    earlier = thread_ids(mail.topic, before=mail)
+    if earlier:
+        headers["In-Reply-To"] = f"<{earlier[-1]}>"
+        headers["References"] = " ".join(f"<{i}>" for i in earlier)
+    if mail.reply_to:
+        headers["Reply-To"] = mail.reply_to
+    if mail.automatic:
+        headers["Auto-Submitted"] = "auto-generated"
+        headers["X-Auto-Response-Suppress"] = "All"  # Outlook's out-of-office replies
+    return headers
 
 
 def render_text(template_name: str, context: dict) -> str:
@@ -123,7 +181,9 @@ def _deliver(mail_id: int) -> str:
     if mail is None:
         return SKIPPED
     try:
-        EmailMessage(subject=mail.subject, body=mail.body, to=[mail.to]).send()
+        EmailMessage(
+            subject=mail.subject, body=mail.body, to=[mail.to], headers=headers_of(mail)
+        ).send()
     except Exception as exc:  # any SMTP or network failure: retry later
         attempts = mail.attempts + 1
         failed = attempts >= MAX_ATTEMPTS

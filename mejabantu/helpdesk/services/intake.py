@@ -82,12 +82,14 @@ def ticket_create(
     idempotency_key: uuid.UUID | None = None,
     uploads=(),
     max_backdate: timedelta | None = OLDEST_BACKDATE,
+    arrived_by: str = Channel.WEB,
 ) -> tuple[Ticket, bool]:
     """Open a ticket; return (ticket, created). The same idempotency key gives the same ticket.
 
     Party operators ask for their organisation on the web; officers log walk-in, phone,
     e-mail and WhatsApp questions with the real time received; the public gives a name
-    and an e-mail address and follows the ticket through a secret link.
+    and an e-mail address and follows the ticket through a secret link. ``arrived_by`` is
+    the channel of a question that came in without an officer (e-mail, WhatsApp intake).
     """
     # A resubmitted form (same idempotency key) fails the unique constraint below and gets
     # the ticket it created back: no read before every insert.
@@ -114,13 +116,13 @@ def ticket_create(
         organisation = actor.organisation
         if organisation.office_id != office.pk:
             raise PermissionDenied
-        channel, received_at = Channel.WEB, now
+        channel, received_at = arrived_by, now
         requester_name = str(actor)
         requester_email = actor.email
     elif actor is None or not actor.is_authenticated:
         if not requester_name.strip() or not requester_email.strip():
             raise HelpdeskError(_("Write your name and e-mail address so we can answer you."))
-        channel, received_at, organisation = Channel.WEB, now, None
+        channel, received_at, organisation = arrived_by, now, None
     else:
         raise PermissionDenied
     if priority not in Priority.values:

@@ -37,6 +37,25 @@ def requester_link(ticket: Ticket) -> str:
     return _site() + ticket.get_absolute_url()
 
 
+def mailbox_address(ticket: Ticket) -> str:
+    """Where a requester's answer by mail goes: the mailbox of the office where the question
+    was asked, when it has one that Mejabantu reads (``MEJABANTU_MAILBOXES``)."""
+    if ticket.office.code in settings.MEJABANTU_MAILBOXES and ticket.office.email:
+        return ticket.office.email
+    return ""
+
+
+def _to_requester(ticket: Ticket, subject: str, body: str, *, automatic: bool = True) -> None:
+    mail_queue(
+        to=_requester_address(ticket),
+        subject=subject,
+        body=body,
+        topic=mail_topic(ticket),
+        reply_to=mailbox_address(ticket),
+        automatic=automatic,
+    )
+
+
 def _requester_address(ticket: Ticket) -> str:
     if ticket.requester_id and ticket.requester and ticket.requester.email:
         return ticket.requester.email
@@ -66,6 +85,7 @@ def created(*, ticket: Ticket) -> Callable[[], None]:
             subject=subject.replace(mark, reference),
             body=body.replace(mark, reference),
             topic=mail_topic(ticket),
+            reply_to=mailbox_address(ticket),
         )
 
     return queue
@@ -80,14 +100,14 @@ def assigned(*, ticket: Ticket, assignee: User, by: User | None) -> None:
 
 def status_changed(*, ticket: Ticket, before: str) -> None:
     subject, body = _render("status", {"ticket": ticket, "link": requester_link(ticket)})
-    mail_queue(to=_requester_address(ticket), subject=subject, body=body, topic=mail_topic(ticket))
+    _to_requester(ticket, subject, body)
 
 
 def public_reply(*, ticket: Ticket, message) -> None:
     subject, body = _render(
         "reply", {"ticket": ticket, "message": message, "link": requester_link(ticket)}
     )
-    mail_queue(to=_requester_address(ticket), subject=subject, body=body, topic=mail_topic(ticket))
+    _to_requester(ticket, subject, body, automatic=False)  # an officer wrote it
 
 
 def public_replies(*, tickets: list[Ticket], message) -> None:
@@ -103,11 +123,11 @@ def public_replies(*, tickets: list[Ticket], message) -> None:
     subject, body = _render("reply", {"ticket": stand_in, "message": message, "link": mark_link})
     for ticket in tickets:
         link = requester_link(ticket)
-        mail_queue(
-            to=_requester_address(ticket),
-            subject=subject.replace(mark_ref, ticket.reference),
-            body=body.replace(mark_ref, ticket.reference).replace(mark_link, link),
-            topic=mail_topic(ticket),
+        _to_requester(
+            ticket,
+            subject.replace(mark_ref, ticket.reference),
+            body.replace(mark_ref, ticket.reference).replace(mark_link, link),
+            automatic=False,
         )
 
 
