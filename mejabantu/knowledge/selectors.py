@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mejabantu.accounts import access
 from mejabantu.knowledge import search as index
+from mejabantu.knowledge.categories import CATEGORY_LABELS  # noqa: F401 - re-exported
 from mejabantu.knowledge.models import (
     Announcement,
     AnnouncementAttachment,
@@ -25,18 +26,6 @@ from mejabantu.knowledge.results import load as load_results
 from mejabantu.offices.models import Office
 
 REVIEW_STATUSES = (Status.AMENDED, Status.REVOKED)
-
-CATEGORY_LABELS = {
-    "persyaratan-calon": "Persyaratan calon",
-    "syarat-pencalonan": "Syarat pencalonan (partai & gabungan)",
-    "perseorangan": "Calon perseorangan",
-    "dokumen": "Dokumen pendaftaran",
-    "silon": "SILON",
-    "jadwal": "Jadwal & tahapan",
-    "calon-tunggal": "Calon tunggal",
-    "pengunduran-diri": "Pengunduran diri",
-    "lainnya": "Lainnya",
-}
 
 
 def visible_office_ids(office: Office | None) -> tuple[int, ...] | None:

@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mejabantu.accounts import access
+from mejabantu.knowledge.categories import CATEGORY_LABELS
 from mejabantu.knowledge.models import Answer, PendingGuidance
-from mejabantu.knowledge.selectors import CATEGORY_LABELS
 from mejabantu.knowledge.services.answers import answer_create, answer_publish, resolve_citations
 from mejabantu.offices.models import Office
 
