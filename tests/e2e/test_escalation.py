@@ -58,7 +58,7 @@ def test_a_regency_escalates_to_the_province_which_answers(new_page, app_server)
     expect(row).to_contain_text("dari KPU Kabupaten Belitung")
     row.get_by_role("link", name=reference).click()
     province.get_by_label("Pesan").fill(
-        "Untuk calon gubernur: 7,5 % suara sah (DPT sampai 2 juta), Putusan MK 60/PUU-XXII/2024."
+        "Untuk calon gubernur: 10 % suara sah (DPT sampai 2 juta), Putusan MK 60/PUU-XXII/2024."
     )
     province.get_by_role("button", name="Kirim", exact=True).click()
     expect(province.get_by_test_id("thread")).to_contain_text("Putusan MK 60/PUU-XXII/2024")
