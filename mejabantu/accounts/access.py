@@ -82,6 +82,16 @@ def is_operator_at(user: Someone, office: Ref) -> bool:
     return bool(user.organisation.office_id == _id(office))
 
 
+def speaks_for(user: Someone, organisation: Ref) -> bool:
+    """A party operator of this organisation (an organisation or its id)."""
+    return bool(
+        isinstance(user, User)
+        and user.is_operator
+        and organisation is not None
+        and user.organisation_id == _id(organisation)
+    )
+
+
 def visible(
     user: Someone, *, office: str = "office", organisation: str | None = "organisation"
 ) -> Q | None:

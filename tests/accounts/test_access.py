@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from mejabantu.accounts import access
 from mejabantu.accounts.models import User
 from mejabantu.accounts.services import api_token_issue
 from mejabantu.helpdesk import services
@@ -276,3 +277,15 @@ def test_who_oversees_which_desk(users, username, oversees):
     offices = Office.objects.filter(code__in=["ri", "19", "19.02", "19.06", "12"])
     user = users[username] if username else None
     assert {o.code for o in offices if may_oversee(user, o)} == oversees
+
+
+def test_only_an_operator_of_the_organisation_speaks_for_it(users):
+    from django.contrib.auth.models import AnonymousUser
+
+    party_a = users["lo-partai-a"].organisation
+    assert access.speaks_for(users["lo-partai-a"], party_a)
+    assert access.speaks_for(users["lo-partai-a"], party_a.pk)
+    assert not access.speaks_for(users["lo-partai-b"], party_a)  # another party
+    assert not access.speaks_for(users["petugas1"], party_a)  # an officer has no party
+    assert not access.speaks_for(AnonymousUser(), party_a)
+    assert not access.speaks_for(users["lo-partai-a"], None)  # a public ticket: nobody's

@@ -17,9 +17,7 @@ REOPENING = (Status.WAITING, Status.RESOLVED, Status.CLOSED)
 
 
 def _is_requester(actor, ticket: Ticket) -> bool:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return False
-    return actor.is_operator and actor.organisation_id == ticket.organisation_id
+    return access.speaks_for(actor, ticket.organisation_id)
 
 
 @transaction.atomic

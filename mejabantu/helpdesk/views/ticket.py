@@ -271,7 +271,7 @@ def _rate(request, ticket, *, public: bool):
 @require_POST
 def rate(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = selectors.ticket_get(user=request.user, reference=reference)
-    if not (request.user.is_operator and request.user.organisation_id == ticket.organisation_id):
+    if not access.speaks_for(request.user, ticket.organisation_id):
         raise Http404
     form = _rate(request, ticket, public=False)
     if form is None:

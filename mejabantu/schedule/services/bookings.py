@@ -203,9 +203,8 @@ def appointment_book(
 
 
 def _may_change(actor: User, appointment: Appointment) -> bool:
-    return is_office_staff(actor, appointment.office) or (
-        getattr(actor, "is_operator", False)
-        and actor.organisation_id == appointment.organisation_id
+    return is_office_staff(actor, appointment.office) or access.speaks_for(
+        actor, appointment.organisation_id
     )
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mejabantu.accounts.access import is_office_staff
+from mejabantu.accounts.access import is_office_staff, speaks_for
 from mejabantu.accounts.models import Organisation, User
 from mejabantu.offices import clock
 from mejabantu.offices.models import Office
@@ -67,10 +67,7 @@ def calendar_feed_create(
 
 def calendar_feed_revoke(*, actor: User, feed: CalendarFeed) -> CalendarFeed:
     """Revoke a subscribe URL: calendars using it stop updating."""
-    if not (
-        is_office_staff(actor, feed.office)
-        or (feed.organisation_id and actor.organisation_id == feed.organisation_id)
-    ):
+    if not (is_office_staff(actor, feed.office) or speaks_for(actor, feed.organisation_id)):
         raise PermissionDenied
     if feed.revoked_at is None:
         feed.revoked_at = timezone.now()
@@ -93,7 +90,7 @@ def calendar_feed_by_token(raw: str) -> CalendarFeed | None:
     maker = feed.created_by
     if is_office_staff(maker, feed.office):
         return feed
-    if feed.organisation_id and maker.is_operator and maker.organisation_id == feed.organisation_id:
+    if feed.organisation_id and speaks_for(maker, feed.organisation_id):
         return feed
     return None
 
