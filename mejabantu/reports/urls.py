@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from mejabantu.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("tiket.csv", views.tickets_csv, name="tickets_csv"),
+    path("laporan.xlsx", views.figures_xlsx, name="figures_xlsx"),
+]
