@@ -4,11 +4,12 @@ the same tickets, messages and attachments (by checksum), on the database the su
 import json
 import os
 import subprocess
-import sys
 import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.fixtures.app_server import mejabantu_command
 
 FILL = """
 from mejabantu.accounts import demo as accounts_demo
@@ -66,15 +67,7 @@ def _site(tmp_path: Path, name: str) -> dict:
     }
 
 
-def _manage(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "mejabantu", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=check,
-    )
+_manage = mejabantu_command
 
 
 def _state(env: dict) -> dict:

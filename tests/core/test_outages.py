@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.fixtures.app_server import _free_port
+from tests.fixtures.app_server import _free_port, mejabantu_command
 
 ASK = """
 from mejabantu.helpdesk.models import Category
@@ -37,8 +37,7 @@ def _env(cluster, tmp_path: Path, smtp_port: int) -> dict:
     }
 
 
-def _manage(env: dict, *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "mejabantu", *args], env=env, check=True, timeout=300)
+_manage = mejabantu_command
 
 
 def _wait_for(predicate, timeout: float) -> bool:
