@@ -1,13 +1,27 @@
-"""Forms of the people pages: invite an officer or coordinator."""
+"""Forms of the accounts pages: sign in, invite an officer or coordinator, reset a password."""
 
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from mejabantu.accounts.models import User
 from mejabantu.mail.services import mail_queue, render_text
 from mejabantu.offices.models import Office
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, with its refusal in plain words (Django's own Indonesian text
+    names the field twice: "nama pengguna nama pengguna")."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "The username or password is wrong. Check both and try again; capital letters count."
+        ),
+        "inactive": _("This account is no longer active. Ask your office's coordinator."),
+    }
+
 
 STAFF_ROLE_CHOICES = [
     (User.Role.OFFICER, User.Role.OFFICER.label),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mejabantu.accounts import services
-from mejabantu.accounts.forms import STAFF_ROLE_CHOICES, InviteForm
+from mejabantu.accounts.forms import STAFF_ROLE_CHOICES, InviteForm, SignInForm
 from mejabantu.accounts.selectors import (
     office_account_changes,
     office_for_people,
@@ -24,6 +24,7 @@ from mejabantu.accounts.selectors import (
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
 
 

@@ -116,3 +116,12 @@ def test_api_token_refuses_bad_credentials(client, users, password):
     )
     assert response.status_code in (401, 422)
     assert "detail" in response.json()
+
+
+def test_a_wrong_password_is_refused_in_plain_indonesian_and_keeps_the_username(client, users):
+    response = _login(client, "petugas1", "bukan-sandinya")
+    page = response.content.decode()
+    assert response.status_code == 200 and "_auth_user_id" not in client.session
+    assert "Nama pengguna atau kata sandi salah" in page
+    assert "nama pengguna nama pengguna" not in page.lower()  # Django's own text, doubled
+    assert 'role="alert"' in page and 'value="petugas1"' in page
