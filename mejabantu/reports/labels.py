@@ -20,12 +20,12 @@ class Card:
     help: str
 
     @property
-    def shown(self) -> str:
+    def number(self) -> str:
+        """The value as the reader's language writes it ("–" when there is none)."""
         if self.value is None:
             return "–"
         places = 0 if isinstance(self.value, int) else 1
-        text = number_format(self.value, decimal_pos=places, use_l10n=True)
-        return f"{text} {self.unit}".strip() if self.unit != "%" else f"{text} %"
+        return number_format(self.value, decimal_pos=places, use_l10n=True)
 
 
 def breakdown_titles() -> dict[str, str]:

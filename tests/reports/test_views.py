@@ -25,8 +25,8 @@ def test_the_coordinator_reads_the_months_figures_charts_and_tables(client, user
     assert response.status_code == 200
     html = response.content.decode()
     figure = re.search(r'data-testid="figure-first_response_median".*?</div>', html, re.S)[0]
-    assert "60,0 menit kerja" in figure and "Cara menghitung" in figure
-    assert re.search(r'data-testid="figure-sla_first_response".*?75,0 %', html, re.S)
+    assert "60,0 <small>menit kerja</small>" in figure and "Cara menghitung" in figure
+    assert re.search(r'data-testid="figure-sla_first_response".*?75,0 <small>%</small>', html, re.S)
     assert re.search(r'data-testid="figure-received".*?>4<', html, re.S)
     channel = re.search(r'data-testid="breakdown-channel".*?</section>', html, re.S)[0]
     assert "<svg" in channel and "<table" in channel
