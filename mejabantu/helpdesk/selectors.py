@@ -145,13 +145,14 @@ def ticket_events(*, ticket: Ticket) -> list[AuditEvent]:
 
 def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
     """The ticket's history as the officers' page shows it, one line per event, e.g.
-    "23 Agu 2024 15.18 WIB · Budi Santoso · updated · status: baru → diproses" (the label of
+    "23 Agu 2024 15.18 WIB · Budi Santoso · diubah · status: baru → diproses" (the label of
     a recorded status, priority or channel, not its stored code).
 
     Built here rather than in the template: its nested loop and filters cost more than the
     rest of the page's side column.
     """
     lines = []
+    categories = {c.code: c.name for c in office_lookups(office).categories}
     for event in events:
         parts = [format_in_zone(event.created_at, office.timezone, short=True)]
         hop = HOP_LABELS.get(event.action)
@@ -162,15 +163,42 @@ def history_lines(events: list[AuditEvent], office: Office) -> list[str]:
             parts.append(_("reason: %(reason)s") % {"reason": reason})
             lines.append(" · ".join(parts))
             continue
-        parts += [event.actor_name, event.action]
+        parts += [event.actor_name, str(ACTION_LABELS.get(event.action, event.action))]
         parts += [
-            f"{field}: {_shown(before, field)} → {_shown(after, field)}"
+            f"{FIELD_LABELS.get(field, field)}: "
+            f"{_shown(before, field, categories)} → {_shown(after, field, categories)}"
             for field, (before, after) in event.changes.items()
             if field != "message"
         ]
         lines.append(" · ".join(parts))
     return lines
 
+
+ACTION_LABELS = {
+    "created": pgettext_lazy("ticket history", "asked"),
+    "updated": pgettext_lazy("ticket history", "changed"),
+    "assigned": pgettext_lazy("ticket history", "assigned"),
+    "reply": pgettext_lazy("ticket history", "replied"),
+    "requester_reply": pgettext_lazy("ticket history", "the requester replied"),
+    "note": pgettext_lazy("ticket history", "internal note"),
+    "merged": pgettext_lazy("ticket history", "merged into another ticket"),
+    "merged_in": pgettext_lazy("ticket history", "another ticket merged in"),
+    "rated": pgettext_lazy("ticket history", "rated"),
+    "guidance_linked": pgettext_lazy("ticket history", "linked to guidance"),
+    "guidance_answered": pgettext_lazy("ticket history", "guidance answered"),
+}
+FIELD_LABELS = {
+    "status": pgettext_lazy("ticket history", "status"),
+    "priority": pgettext_lazy("ticket history", "priority"),
+    "channel": pgettext_lazy("ticket history", "channel"),
+    "category": pgettext_lazy("ticket history", "category"),
+    "assignee": pgettext_lazy("ticket history", "officer"),
+    "pending_guidance": pgettext_lazy("ticket history", "waits for guidance"),
+    "merged_into": pgettext_lazy("ticket history", "merged into"),
+    "merged_from": pgettext_lazy("ticket history", "merged from"),
+    "rating": pgettext_lazy("ticket history", "rating"),
+    "handling_office": pgettext_lazy("ticket history", "handled by"),
+}
 
 HOP_LABELS = {
     "escalated": pgettext_lazy("ticket history", "escalated"),
@@ -191,10 +219,12 @@ def ticket_hops(*, ticket: Ticket) -> list[TicketHop]:
 LABELLED = {"status": Status, "priority": Priority, "channel": Channel}
 
 
-def _shown(value, field: str = "") -> str:
+def _shown(value, field: str = "", categories: dict[str, str] | None = None) -> str:
     """One side of a recorded change: its label if it has one (a person, a category, a
     status), "—" if empty."""
     label = value.get("label") if isinstance(value, dict) else None
+    if field == "category" and categories and isinstance(value, str):
+        label = categories.get(value)
     choices = LABELLED.get(field)
     if choices is not None and value in choices.values:
         label = choices(value).label

@@ -274,11 +274,11 @@ def test_officer_reads_who_changed_what_and_when_in_the_history(client, ask, use
     lines = [li.split("</li>")[0] for li in history.split("<li>")[1:]]
     asker, officer, assignee = users["lo-partai-a"], users["petugas1"], users["petugas2"]
     assert lines == [
-        f"23 Agu 2024 15.18 WIB · {asker} · created · status: — → baru · channel: — → web"
-        " · category: — → persyaratan-calon",
-        f"23 Agu 2024 15.18 WIB · {officer} · updated · status: baru → diproses"
-        f" · assignee: — → {assignee}",
-        f"23 Agu 2024 15.18 WIB · {officer} · reply",  # the message is in the thread above
+        f"23 Agu 2024 15.18 WIB · {asker} · diajukan · status: — → baru · saluran: — → web"
+        " · kategori: — → Persyaratan calon",
+        f"23 Agu 2024 15.18 WIB · {officer} · diubah · status: baru → diproses"
+        f" · petugas: — → {assignee}",
+        f"23 Agu 2024 15.18 WIB · {officer} · dibalas",  # the message is in the thread above
     ]
 
 
@@ -395,3 +395,20 @@ def test_every_refused_file_is_named_not_only_the_first(client, users):
     text = response.content.decode()
     assert "ktp.pdf" in text and "kk.pdf" in text
     assert 'value="Dua berkas"' in text
+
+
+def test_the_history_reads_in_indonesian_with_no_internal_keys(client, ask, users):
+    ticket = ask()
+    officer = users["petugas1"]
+    services.ticket_update(
+        ticket=ticket, actor=officer, expected_version=None, priority="high", assignee=officer
+    )
+    services.message_add(ticket=ticket, actor=officer, body="Catatan", internal=True)
+    client.force_login(officer)
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    history = page[page.index('data-testid="history"') :]
+    history = history[: history.index("</ol>")]
+    assert "diajukan" in history and "diubah" in history and "catatan internal" in history
+    assert "prioritas: normal → tinggi" in history and "saluran: — → web" in history
+    for key in ("created", "updated", "priority:", "channel:", "assignee:", " note"):
+        assert key not in history
