@@ -57,3 +57,18 @@ def test_a_registrations_documents_are_stored_as_before_and_shown_in_english(
     page = client.get(f"/pencalonan/pendaftaran/{registration.number}/").content.decode()
     assert "Police record certificate (SKCK)" in page
     assert "Surat Keterangan Catatan Kepolisian" not in page
+
+
+def test_a_registration_names_every_requirement_it_checks_not_its_code(
+    client, candidacy_demo, users
+):
+    registration = Registration.objects.filter(is_rehearsal=False).first()
+    client.force_login(users["petugas1"])
+    page = client.get(f"/pencalonan/pendaftaran/{registration.number}/").content.decode()
+    from mejabantu.candidacy.rules.eligibility import DOCUMENT_REQUIREMENTS
+
+    shown = [
+        r.code for r in DOCUMENT_REQUIREMENTS if f">{r.code}<" in page or f": {r.code}<" in page
+    ]
+    assert shown == []
+    assert "catatan pidana" in page and "sehat jasmani dan rohani" in page

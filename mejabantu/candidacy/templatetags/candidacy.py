@@ -28,6 +28,22 @@ CHECK_NAMES = {
     "education": _("education"),
     "term_limit": _("term limit"),
     "acting_head": _("not an acting head"),
+    # the requirements checked from documents (rules/eligibility.py DOCUMENT_REQUIREMENTS)
+    "devotion": _("devoted to God Almighty"),
+    "loyalty": _("loyal to Pancasila and the 1945 Constitution"),
+    "health": _("physical and mental health"),
+    "criminal_record": _("criminal record"),
+    "voting_rights": _("right to vote not revoked"),
+    "good_conduct": _("no disgraceful act"),
+    "wealth_report": _("wealth report"),
+    "debt": _("no debt harming the state"),
+    "bankruptcy": _("not bankrupt"),
+    "tax": _("tax number and tax returns"),
+    "former_head_same_region": _("deputy never head of the same region"),
+    "resign_other_region": _("leaving office as head of another region"),
+    "resign_legislator": _("resignation from the DPR, DPD or DPRD"),
+    "resign_civil_service": _("resignation from the TNI, Polri, civil service or village head"),
+    "resign_soe": _("leaving a post at a BUMN or BUMD"),
 }
 
 
