@@ -195,3 +195,19 @@ def test_an_empty_period_has_no_medians_and_no_percentages(office):
     assert found.received == 0
     assert found.first_response.median is None and found.first_response.p90 is None
     assert found.sla_first_response.percent is None and found.satisfaction.mean is None
+
+
+def test_a_ticket_waiting_on_the_requester_is_not_counted_late_while_it_waits(desk, office):
+    ticket = desk.ask(at(2024, 8, 26, 8, 0), office)
+    desk.reply(at(2024, 8, 26, 8, 10), ticket)
+    desk.update(at(2024, 8, 26, 9, 0), ticket, status="waiting")
+    with time_machine.travel(at(2024, 9, 30, 10, 0), tick=False):
+        waiting = figures(month(office))
+    assert (waiting.sla_first_response.met, waiting.sla_first_response.decided) == (1, 1)
+    assert waiting.sla_resolution.decided == 0 and waiting.overdue_now == 0
+    # once it runs again past its due time, it is late
+    desk.reply(at(2024, 9, 30, 10, 0), ticket, actor="lo-partai-a", body="Ini datanya.")
+    with time_machine.travel(at(2024, 10, 15, 10, 0), tick=False):
+        running = figures(month(office))
+    assert (running.sla_resolution.met, running.sla_resolution.decided) == (0, 1)
+    assert running.overdue_now == 1
