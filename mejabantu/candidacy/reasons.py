@@ -8,8 +8,10 @@ had codes carry only their text; that text is shown as it was.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -124,7 +126,22 @@ def _indonesian() -> bool:
     return not (get_language() or "id").startswith("en")
 
 
+def _shown_date(value: str) -> str:
+    """A date of a reason in the reader's long form ("22 September 2024"); stored reasons
+    from before carry "22-09-2024"."""
+    parts = value.split("-")
+    if len(parts) != 3 or not all(p.isdecimal() for p in parts):
+        return value
+    year, month, day = (parts[0], parts[1], parts[2]) if len(parts[0]) == 4 else parts[::-1]
+    try:
+        return date_format(date(int(year), int(month), int(day)), "j F Y")
+    except ValueError:
+        return value
+
+
 def _param(key: str, value) -> str:
+    if key == "date" and isinstance(value, str):
+        return _shown_date(value)
     if isinstance(value, Reason | dict):
         return render(value)
     if isinstance(value, list | tuple):

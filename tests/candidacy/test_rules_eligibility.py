@@ -50,7 +50,7 @@ def test_age_is_counted_at_determination_22_september_2024(new_rules, position, 
         check_candidate(new_rules, Candidate(position, dt.date.fromisoformat(born)))
     )["age"]
     assert verdict.status == status
-    assert "22-09-2024" in render(verdict.reason)
+    assert "22 September 2024" in render(verdict.reason)
     assert "PKPU 10/2024 Pasal 15" in verdict.legal_basis
 
 
@@ -127,3 +127,19 @@ def test_eligible_is_open_while_documents_are_needed(new_rules):
     verdicts = check_candidate(new_rules, candidate)
     assert overall(verdicts) is None
     assert overall([v for v in verdicts if v.status == Status.MET]) is True
+
+
+def test_the_age_reason_dates_read_in_the_long_form_in_both_languages(new_rules):
+    from django.utils import translation
+
+    verdict = _by_code(check_candidate(new_rules, Candidate("bupati", dt.date(1990, 1, 1))))["age"]
+    with translation.override("id"):
+        assert "22 September 2024" in render(verdict.reason)
+    with translation.override("en"):
+        assert "22 September 2024" in render(verdict.reason)
+    old = {
+        "code": "age_no_birth_date",
+        "params": {"minimum": 25, "event": "penetapan", "date": "22-09-2024"},
+    }
+    with translation.override("id"):
+        assert "22 September 2024" in render(old)  # a verdict stored before

@@ -80,7 +80,7 @@ class AgeRule(Rule):
         params = self.rule_set.params
         minimum = params.min_age[candidate.position]
         ref = params.age_reference
-        when = ref.date.strftime("%d-%m-%Y")
+        when = ref.date.isoformat()  # shown as "22 September 2024" (reasons.py)
         note = Reason.join(Reason("age_reference_unconfirmed"), ref.note) if ref.uncertain else None
         if candidate.birth_date is None:
             return self.verdict(
