@@ -26,6 +26,10 @@ def test_public_timeline_marks_today_and_links_the_knowledge_base(
     assert "Pendaftaran pasangan calon" in open_now and "Masa kampanye" not in open_now
     assert "Rapat Pokja" not in html  # internal meetings stay internal
     assert client.get("/jadwal/").status_code == 200
+    assert "Sedang berlangsung" in open_now
+    client.cookies["django_language"] = "en"
+    english = client.get("/jadwal/19.02/").content.decode()
+    assert "Under way now" in english and "Open now" not in english  # stages, not the desk
 
 
 def test_party_books_moves_and_cancels_with_plain_posts(client, users, office, frozen_now):
