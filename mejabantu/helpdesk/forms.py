@@ -138,11 +138,20 @@ class MergeForm(forms.Form):
     target = forms.CharField(label=_("Merge into ticket (reference)"), max_length=30)
 
 
+RATINGS = [
+    (1, _("1 — very dissatisfied")),
+    (2, _("2 — dissatisfied")),
+    (3, _("3 — neither")),
+    (4, _("4 — satisfied")),
+    (5, _("5 — very satisfied")),
+]
+
+
 class RateForm(forms.Form):
     rating = forms.TypedChoiceField(
-        label=_("How useful was the answer?"),
+        label=_("How satisfied are you with the answer?"),
         coerce=int,
-        choices=[(i, str(i)) for i in range(1, 6)],
+        choices=RATINGS,
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(

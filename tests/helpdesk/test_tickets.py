@@ -230,6 +230,8 @@ def test_rating_only_after_resolution_and_only_once(client, ask, users):
     services.ticket_update(
         ticket=ticket, actor=users["petugas1"], expected_version=None, status="resolved"
     )
+    page = client.get(ticket.get_absolute_url()).content.decode()
+    assert "1 — sangat tidak puas" in page and "5 — sangat puas" in page  # the scale, named
     assert client.post(url, {"rating": 4, "comment": "Membantu"}).status_code == 302
     assert client.post(url, {"rating": 1}).status_code == 400
     ticket.refresh_from_db()
