@@ -30,6 +30,17 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING)
+# A status as the requester reads it, where it differs from the officers' word
+REQUESTER_STATUS = {Status.WAITING: _("waiting for your reply")}
+
+
+def status_for_requester(status: str) -> str:
+    """The status's label for the one who asked ("menunggu jawaban Anda", not "menunggu
+    pemohon")."""
+    if status in REQUESTER_STATUS:
+        return str(REQUESTER_STATUS[Status(status)])
+    return str(Status(status).label) if status in Status.values else status
+
 
 # The Indonesian values stored until December 2026, by field. The JSON API still accepts them
 # on input for one release (see docs/api.md); remove after that.

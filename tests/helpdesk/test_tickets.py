@@ -414,3 +414,26 @@ def test_the_history_reads_in_indonesian_with_no_internal_keys(client, ask, user
     assert "prioritas: normal → tinggi" in history and "saluran: — → web" in history
     for key in ("created", "updated", "priority:", "channel:", "assignee:", " note"):
         assert key not in history
+
+
+def test_a_ticket_waiting_on_its_requester_says_so_to_them_in_their_words(client, ask, users):
+    ticket = ask()
+    services.ticket_update(
+        ticket=ticket, actor=users["petugas1"], expected_version=None, status="waiting"
+    )
+    client.force_login(users["lo-partai-a"])
+    assert "menunggu jawaban Anda" in client.get("/tiket/saya/").content.decode()
+    assert "menunggu jawaban Anda" in client.get(ticket.get_absolute_url()).content.decode()
+    mail = OutgoingMail.objects.filter(topic=mail_topic(ticket), subject__contains="Status").last()
+    assert mail is not None and "menunggu jawaban Anda" in mail.subject
+    client.force_login(users["petugas1"])
+    assert "menunggu pemohon" in client.get(ticket.get_absolute_url()).content.decode()
+
+
+def test_the_resolved_mail_invites_a_rating(ask, users):
+    ticket = ask()
+    services.ticket_update(
+        ticket=ticket, actor=users["petugas1"], expected_version=None, status="resolved"
+    )
+    mail = OutgoingMail.objects.filter(topic=mail_topic(ticket), subject__contains="Status").last()
+    assert mail is not None and "nilai" in mail.body.lower()

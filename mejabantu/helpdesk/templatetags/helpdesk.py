@@ -6,17 +6,23 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 
+from mejabantu.helpdesk.choices import status_for_requester
 from mejabantu.helpdesk.models import Priority
 
 register = template.Library()
 
 
+@register.filter
+def requester_status(ticket) -> str:
+    return status_for_requester(ticket.status)
+
+
 @register.simple_tag
-def ticket_badges(ticket):
-    """The ticket's status, and its priority when it is high or urgent, as badges."""
-    status = format_html(
-        '<span class="badge status-{}">{}</span>', ticket.status, ticket.get_status_display()
-    )
+def ticket_badges(ticket, requester=False):
+    """The ticket's status, and its priority when it is high or urgent, as badges; worded for
+    the requester when ``requester``."""
+    label = status_for_requester(ticket.status) if requester else ticket.get_status_display()
+    status = format_html('<span class="badge status-{}">{}</span>', ticket.status, label)
     if ticket.priority not in (Priority.URGENT, Priority.HIGH):
         return status
     return format_html(
