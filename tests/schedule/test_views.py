@@ -27,6 +27,11 @@ def test_public_timeline_marks_today_and_links_the_knowledge_base(
     assert "Rapat Pokja" not in html  # internal meetings stay internal
     assert client.get("/jadwal/").status_code == 200
     assert "Sedang berlangsung" in open_now
+    stages = html.split('data-testid="timeline"')[1]
+    registration = stages.split('data-stage="pendaftaran"')[1].split("</li>")[0]
+    assert "selesai" not in registration  # running
+    past = stages.split('data-stage="pendaftaran"')[0]
+    assert past.count('data-testid="stage-past"') >= 1 and "selesai" in past
     client.cookies["django_language"] = "en"
     english = client.get("/jadwal/19.02/").content.decode()
     assert "Under way now" in english and "Open now" not in english  # stages, not the desk
