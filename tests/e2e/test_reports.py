@@ -39,3 +39,13 @@ def test_the_province_picks_one_of_its_desks(new_page, app_server):
     page.get_by_role("button", name="Tampilkan").click()
     expect(page.get_by_test_id("report-scope")).to_contain_text("KPU Kabupaten Belitung")
     expect(page.get_by_test_id("report-scope")).not_to_contain_text("dijumlahkan")
+
+
+def test_the_report_passes_axe_checks(new_page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page("petugas-prov")
+    page.goto(f"/laporan/?{AUGUST}&office=19.02")
+    page.get_by_test_id("figure-received").get_by_text("Cara menghitung").click()
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], v["nodes"][0]["html"][:120]) for v in violations] == []
