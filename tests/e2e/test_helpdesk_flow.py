@@ -20,8 +20,12 @@ def test_operator_asks_officer_answers_and_the_other_party_sees_nothing(new_page
     operator.get_by_label("Perihal").fill("SK DPP untuk pasangan calon")
     operator.get_by_label("Pertanyaan Anda").fill("Apakah SK DPP terlampir sudah cukup?")
     operator.get_by_label("Pertanyaan Anda").press_sequentially(" brp persen suara parpol")
-    # answers from the knowledge base appear under the form while the question is typed
+    # answers from the knowledge base appear while the question is typed, above the button
+    # that sends it (the asker reads them before sending)
     expect(operator.get_by_test_id("kb-suggestion").first).to_be_visible()
+    send = operator.get_by_role("button", name="Kirim pertanyaan")
+    suggestion_top = operator.get_by_test_id("kb-suggestion").first.bounding_box()["y"]
+    assert suggestion_top < send.bounding_box()["y"]
     operator.get_by_label("Lampiran").set_input_files(str(pdf))
     operator.get_by_role("button", name="Kirim pertanyaan").click()
     operator.wait_for_url(re.compile(r"/tiket/BLT-\d{4}-\d{6}/"))
