@@ -37,3 +37,17 @@ def test_pages_are_indonesian_even_for_an_english_browser(client, office):
     assert "Cara bertanya" in page.content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/kantor/19.02/"})
     assert "How to ask" in client.get("/kantor/19.02/").content.decode()
+
+
+def test_the_demo_s_ratings_are_given_in_2024_so_its_reports_show_satisfaction(
+    client, users, office
+):
+    from mejabantu.helpdesk.models import Ticket
+
+    call_command("demo", verbosity=0)  # the whole demo, tickets and ratings too
+    rated = Ticket.objects.filter(office=office, rating__isnull=False)
+    assert rated.exists()
+    assert all(t.rated_at.year == 2024 and t.rated_at > t.resolved_at for t in rated)
+    client.force_login(users["koordinator"])
+    page = client.get("/laporan/?office=19.02&from=2024-08-01&to=2024-09-30").content.decode()
+    assert "Kepuasan" in page

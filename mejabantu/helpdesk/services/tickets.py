@@ -205,13 +205,14 @@ def ticket_merge(*, source: Ticket, target: Ticket, actor: User) -> Ticket:
 
 
 @transaction.atomic
-def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None) -> Ticket:
-    """Record the requester's rating (1–5) of a resolved ticket, once."""
+def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None, at=None) -> Ticket:
+    """Record the requester's rating (1–5) of a resolved ticket, once (``at``: when it was
+    given, for demo data and imports; now by default)."""
     if ticket.status not in (Status.RESOLVED, Status.CLOSED):
         raise HelpdeskError(_("You can rate the answer once the ticket is resolved."))
     if not isinstance(rating, int) or not 1 <= rating <= 5:
         raise HelpdeskError(_("Give a rating from 1 to 5."))
-    now = timezone.now()
+    now = at or timezone.now()
     updated = Ticket.objects.filter(pk=ticket.pk, rating__isnull=True).update(
         rating=rating, rating_comment=(comment or "").strip()[:2000], rated_at=now
     )
@@ -219,5 +220,5 @@ def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "", actor=None) -
         raise HelpdeskError(_("This answer has already been rated. Thank you."))
     ticket_changed(ticket.office_id, ticket.reference, ticket.handling_office_id)
     ticket.refresh_from_db()
-    audit(ticket=ticket, actor=actor, action="rated", changes={"rating": [None, rating]})
+    audit(ticket=ticket, actor=actor, action="rated", changes={"rating": [None, rating]}, at=now)
     return ticket
