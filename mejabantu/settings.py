@@ -59,6 +59,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "mejabantu.core",
     "mejabantu.mail",
+    "mejabantu.whatsapp",
     "mejabantu.offices",
     "mejabantu.accounts",
     "mejabantu.knowledge",
@@ -275,6 +276,26 @@ IMAP_CA_FILE = os.environ.get("IMAP_CA_FILE", "")  # a private CA the IMAP serve
 IMAP_TIMEOUT = int(os.environ.get("IMAP_TIMEOUT", "30"))
 MAIL_POLL_SECONDS = int(os.environ.get("MEJABANTU_MAIL_POLL_SECONDS", "60"))
 MAIL_SENDER_RATE = int(os.environ.get("MEJABANTU_MAIL_SENDER_RATE", "20"))  # mails an hour
+# WhatsApp (Business Cloud API): one number per office, as
+# "CODE=<phone number id>:<access token>:<app secret>:<verify token>" separated by spaces or
+# commas; its webhook is /whatsapp/CODE/webhook/ (docs/operations.md, "WhatsApp").
+MEJABANTU_WHATSAPP = {
+    code: dict(zip(("phone_number_id", "token", "app_secret", "verify_token"), parts, strict=True))
+    for code, parts in (
+        (item.split("=", 1)[0], item.split("=", 1)[1].split(":", 3))
+        for item in os.environ.get("MEJABANTU_WHATSAPP", "").replace(",", " ").split()
+        if "=" in item
+    )
+    if len(parts) == 4
+}
+WHATSAPP_GRAPH_URL = os.environ.get("WHATSAPP_GRAPH_URL", "https://graph.facebook.com/v21.0")
+WHATSAPP_TIMEOUT = int(os.environ.get("WHATSAPP_TIMEOUT", "15"))  # seconds per Graph API call
+# The approved template a reply goes out as once the 24-hour window is over: its body takes
+# two parameters, the ticket's reference and the link to the answer.
+WHATSAPP_TEMPLATE = os.environ.get("WHATSAPP_TEMPLATE", "mejabantu_balasan")
+WHATSAPP_TEMPLATE_LANGUAGE = os.environ.get("WHATSAPP_TEMPLATE_LANGUAGE", "id")
+# Webhook deliveries per client address (Meta's servers send them; empty for no limit).
+WHATSAPP_WEBHOOK_RATE = os.environ.get("WHATSAPP_WEBHOOK_RATE", "600/m")
 # The public address of this site, for links in e-mail.
 # By default the address `mejabantu run` serves on (HOST, PORT).
 MEJABANTU_SITE_URL = os.environ.get(

@@ -20,6 +20,7 @@ urlpatterns = [
     path("pencalonan/", include("mejabantu.candidacy.urls")),
     path("jadwal/", include("mejabantu.schedule.urls")),
     path("laporan/", include("mejabantu.reports.urls")),
+    path("whatsapp/", include("mejabantu.whatsapp.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -145,6 +145,7 @@ pytest_plugins = [
     "tests.fixtures.app_server",
     "tests.fixtures.private_postgres",
     "tests.fixtures.imap",
+    "tests.fixtures.graph_api",
 ]
 
 

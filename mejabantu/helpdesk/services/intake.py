@@ -120,7 +120,11 @@ def ticket_create(
         requester_name = str(actor)
         requester_email = actor.email
     elif actor is None or not actor.is_authenticated:
-        if not requester_name.strip() or not requester_email.strip():
+        # by WhatsApp the number is the address: we answer there
+        reachable = requester_email.strip() or (
+            arrived_by == Channel.WHATSAPP and requester_phone.strip()
+        )
+        if not requester_name.strip() or not reachable:
             raise HelpdeskError(_("Write your name and e-mail address so we can answer you."))
         channel, received_at, organisation = arrived_by, now, None
     else:
@@ -186,18 +190,20 @@ def ticket_create(
         if idempotency_key is not None:
             existing = Ticket.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
-                return _replayed(existing, actor, requester_email), False
+                return _replayed(existing, actor, requester_email, requester_phone), False
         raise
     return ticket, True
 
 
-def _replayed(existing: Ticket, actor, requester_email: str) -> Ticket:
+def _replayed(existing: Ticket, actor, requester_email: str, requester_phone: str = "") -> Ticket:
     """Return the ticket a resubmitted form created, only to the one who submitted it."""
     if getattr(actor, "is_authenticated", False):
         same = existing.created_by_id == actor.pk or existing.requester_id == actor.pk
     else:
-        same = existing.organisation_id is None and (
-            existing.requester_email.lower() == (requester_email or "").strip().lower()
+        same = (
+            existing.organisation_id is None
+            and existing.requester_email.lower() == (requester_email or "").strip().lower()
+            and existing.requester_phone == (requester_phone or "").strip()
         )
     if not same:
         raise HelpdeskError(_("This form was already used. Reload the page and send again."))

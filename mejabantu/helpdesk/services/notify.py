@@ -12,7 +12,10 @@ from django.utils import translation
 from mejabantu.accounts.models import User
 from mejabantu.helpdesk.models import Ticket
 from mejabantu.helpdesk.services.tokens import public_token_for
-from mejabantu.mail.services import mail_queue, mail_render
+from mejabantu.helpdesk.choices import Channel
+from mejabantu.mail.services import mail_queue, mail_render, render_text
+from mejabantu.whatsapp.phones import normalise
+from mejabantu.whatsapp.services import whatsapp_queue
 
 
 def mail_topic(ticket: Ticket) -> str:
@@ -104,10 +107,29 @@ def status_changed(*, ticket: Ticket, before: str) -> None:
 
 
 def public_reply(*, ticket: Ticket, message) -> None:
-    subject, body = _render(
-        "reply", {"ticket": ticket, "message": message, "link": requester_link(ticket)}
-    )
+    link = requester_link(ticket)
+    subject, body = _render("reply", {"ticket": ticket, "message": message, "link": link})
     _to_requester(ticket, subject, body, automatic=False)  # an officer wrote it
+    whatsapp_reply(ticket=ticket, message=message, link=link)
+
+
+def whatsapp_reply(*, ticket: Ticket, message, link: str) -> None:
+    """An officer's reply on a question asked by WhatsApp goes back there too, from the
+    number of the office where it was asked (text in the 24-hour window, else the approved
+    template with the reference and the link: the outbox decides when it sends)."""
+    if ticket.channel != Channel.WHATSAPP or not ticket.requester_phone:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render_text(
+            "helpdesk/whatsapp/reply.txt", {"ticket": ticket, "message": message, "link": link}
+        ).strip()
+    whatsapp_queue(
+        account=ticket.office.code,
+        to=normalise(ticket.requester_phone),
+        body=text,
+        topic=mail_topic(ticket),
+        template_params=[ticket.reference, link],
+    )
 
 
 def public_replies(*, tickets: list[Ticket], message) -> None:
@@ -129,6 +151,7 @@ def public_replies(*, tickets: list[Ticket], message) -> None:
             body.replace(mark_ref, ticket.reference).replace(mark_link, link),
             automatic=False,
         )
+        whatsapp_reply(ticket=ticket, message=message, link=link)
 
 
 def _office_staff(office_id: int) -> list[User]:

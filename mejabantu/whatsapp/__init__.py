@@ -1,0 +1,1 @@
+"""WhatsApp Business Cloud API: the webhook, the messages received and the outbox."""
