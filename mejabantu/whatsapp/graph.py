@@ -53,7 +53,9 @@ def _request(
 
 
 def _call(path: str, token: str, payload: dict | None = None) -> dict:
-    body, _type = _request(f"{settings.WHATSAPP_GRAPH_URL.rstrip('/')}/{path}", token, payload=payload)
+    body, _type = _request(
+        f"{settings.WHATSAPP_GRAPH_URL.rstrip('/')}/{path}", token, payload=payload
+    )
     try:
         answer = json.loads(body)
     except ValueError as exc:

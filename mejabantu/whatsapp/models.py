@@ -58,9 +58,7 @@ class IncomingMessage(models.Model):
 
     class Meta:
         ordering = ["-received_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(fields=["account", "wamid"], name="wa_in_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["account", "wamid"], name="wa_in_once")]
         indexes = [
             models.Index(fields=["account", "sender", "sent_at"], name="wa_in_sender"),
         ]

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from mejabantu.accounts.models import User
+from mejabantu.helpdesk.choices import Channel
 from mejabantu.helpdesk.models import Ticket
 from mejabantu.helpdesk.services.tokens import public_token_for
-from mejabantu.helpdesk.choices import Channel
 from mejabantu.mail.services import mail_queue, mail_render, render_text
 from mejabantu.whatsapp.phones import normalise
 from mejabantu.whatsapp.services import whatsapp_queue
