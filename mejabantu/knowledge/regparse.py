@@ -19,6 +19,8 @@ KINDS = [
     (re.compile(r"^PERATURAN KOMISI PEMILIHAN UMUM\b"), "pkpu"),
     (re.compile(r"^KEPUTUSAN KOMISI PEMILIHAN UMUM\b"), "keputusan"),
     (re.compile(r"^PUTUSAN\b"), "putusan_mk"),
+    (re.compile(r"^PERATURAN PRESIDEN\b"), "perpres"),
+    (re.compile(r"^KEPUTUSAN PRESIDEN\b"), "keppres"),
     (re.compile(r"^SURAT EDARAN\b"), "surat_edaran"),
 ]
 _NOMOR = re.compile(r"\bNOMOR\s+([0-9A-Z./-]+?)\s+TAHUN\s+(\d{4})\b", re.IGNORECASE)

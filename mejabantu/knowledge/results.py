@@ -16,16 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mejabantu.knowledge import analyzer
+from mejabantu.knowledge.models.regulations import regulation_name
 from mejabantu.knowledge.search import Hit
 
 REVIEW_STATUSES = ("amended", "revoked")
-KIND_LABELS = {
-    "uu": "UU",
-    "pkpu": "PKPU",
-    "keputusan": "Keputusan KPU",
-    "putusan_mk": "Putusan MK",
-    "surat_edaran": "Surat Edaran",
-}
 
 
 @dataclass
@@ -60,10 +54,6 @@ def _url_template(name: str, kwarg: str) -> str:
 def url_for(name: str, kwarg: str, value: str) -> str:
     """``reverse()`` for our simple routes, without resolving the URLconf each time."""
     return _url_template(name, kwarg).replace("PLACEHOLDER", value)
-
-
-def regulation_name(kind: str, number: str, year: int) -> str:
-    return f"{KIND_LABELS.get(kind, kind)} {number}/{year}"
 
 
 def article_reference(pasal: str, ayat: str, letter: str) -> str:

@@ -82,7 +82,17 @@ def test_regulation_codes_and_article_keys_are_unique():
 
 @pytest.mark.parametrize("regulation", REGS["regulations"], ids=lambda r: r["code"])
 def test_each_regulation_has_a_known_kind_status_and_valid_amendment_links(regulation):
-    assert regulation["kind"] in {"uu", "pkpu", "keputusan", "putusan_mk", "surat_edaran"}
+    assert regulation["kind"] in {
+        "uu",
+        "pkpu",
+        "keputusan",
+        "putusan_mk",
+        "surat_edaran",
+        "perpres",
+        "keppres",
+        "surat_kpu",
+        "se_mendagri",
+    }
     assert regulation["status"] in {"in_force", "amended", "revoked"}
     assert set(regulation["amended_by"]) <= REG_CODES
     assert regulation["title"].strip()

@@ -13,6 +13,36 @@ class Status(models.TextChoices):
     REVOKED = "revoked", _("revoked")
 
 
+# How an instrument is cited, by kind (the official Indonesian abbreviations, not translated).
+KIND_LABELS = {
+    "uu": "UU",
+    "pkpu": "PKPU",
+    "keputusan": "Keputusan KPU",
+    "putusan_mk": "Putusan MK",
+    "surat_edaran": "Surat Edaran",
+    "perpres": "Perpres",
+    "keppres": "Keppres",
+    "surat_kpu": "Surat KPU",
+    "se_mendagri": "Surat Edaran Mendagri",
+}
+
+# Letters and circulars are cited by their own number, which need not end with a year.
+LETTER_KINDS = frozenset({"surat_edaran", "surat_kpu", "se_mendagri"})
+
+
+def regulation_name(kind: str, number: str, year: int) -> str:
+    """How a citation names an instrument: 'PKPU 8/2024', 'Putusan MK 60/PUU-XXII/2024'.
+
+    A number that already ends with its year (court registers, KPU letters) is not given the
+    year again, nor is a letter's or circular's own number (``100.2.1.3/4204/SJ``).
+    """
+    label = KIND_LABELS.get(kind, kind)
+    number = str(number)
+    if number.endswith(f"/{year}") or kind in LETTER_KINDS:
+        return f"{label} {number}"
+    return f"{label} {number}/{year}"
+
+
 class Regulation(models.Model):
     """A legal instrument: a statute, a PKPU, a KPU decision, a court decision, a circular."""
 
@@ -22,6 +52,10 @@ class Regulation(models.Model):
         KEPUTUSAN = "keputusan", _("KPU Decision")
         PUTUSAN_MK = "putusan_mk", _("Constitutional Court decision")
         SURAT_EDARAN = "surat_edaran", _("Circular letter")
+        PERPRES = "perpres", _("Presidential Regulation (Perpres)")
+        KEPPRES = "keppres", _("Presidential Decision (Keppres)")
+        SURAT_KPU = "surat_kpu", _("KPU letter")
+        SE_MENDAGRI = "se_mendagri", _("Circular of the Minister of Home Affairs")
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     kind = models.CharField(_("kind"), max_length=14, choices=Kind.choices)
@@ -57,14 +91,7 @@ class Regulation(models.Model):
 
     @property
     def short_name(self) -> str:
-        labels = {
-            "uu": "UU",
-            "pkpu": "PKPU",
-            "keputusan": "Keputusan KPU",
-            "putusan_mk": "Putusan MK",
-            "surat_edaran": "Surat Edaran",
-        }
-        return f"{labels.get(self.kind, self.kind)} {self.number}/{self.year}"
+        return regulation_name(self.kind, self.number, self.year)
 
 
 class Article(models.Model):

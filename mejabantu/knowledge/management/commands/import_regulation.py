@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from mejabantu.knowledge.imports import ImportProblem, regulation_import
+from mejabantu.knowledge.models import Regulation
 
 
 class Command(BaseCommand):
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--kind",
             default="",
-            choices=["", "uu", "pkpu", "keputusan", "putusan_mk", "surat_edaran"],
+            choices=["", *Regulation.Kind.values],
         )
         parser.add_argument("--number", default="")
         parser.add_argument("--year", type=int, default=None)

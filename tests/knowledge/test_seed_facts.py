@@ -1,0 +1,69 @@
+"""What a reader sees of the shipped knowledge base (the real seed, not the test fixtures):
+instruments named by their own kind, the review banner only where an answer relies on
+superseded text, and the facts of issue 16's legal review."""
+
+import pytest
+
+from mejabantu.knowledge import demo as knowledge_demo
+from mejabantu.knowledge import selectors
+
+
+@pytest.fixture
+def seed(demo):
+    """The shipped regulations and answers, loaded (published and indexed) by the seed loader."""
+    knowledge_demo.load_regulations(knowledge_demo.DATA / "regulations.json")
+    knowledge_demo.load_answers(knowledge_demo.DATA / "faq.json")
+
+
+def page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def answer_page(client, slug: str) -> str:
+    return page(client, f"/pengetahuan/jawaban/{slug}/")
+
+
+def citations_of(html: str) -> str:
+    start = html.index('data-testid="citations"')
+    return html[start : html.index("</ul>", start)]
+
+
+REGULATION_TITLES = {
+    "keppres-33-2024": "Keppres 33/2024",
+    "perpres-21-2023": "Perpres 21/2023",
+    "putusan-mk-60-2024": "Putusan MK 60/PUU-XXII/2024",
+    "surat-kpu-707-2024": "Surat KPU 707/PL.02.2-SD/05/2024",
+    "surat-kpu-2038-2024": "Surat KPU 2038/PL.02.2-SD/06/2024",
+    "se-mendagri-cuti": "Surat Edaran Mendagri 100.2.1.3/4204/SJ",
+}
+
+
+def test_a_regulation_page_names_the_instrument_by_its_kind(client, seed):
+    for code, title in REGULATION_TITLES.items():
+        assert f"<h1>{title}</h1>" in page(client, f"/pengetahuan/peraturan/{code}/"), code
+
+
+def test_answer_citations_name_presidential_instruments_court_decisions_and_kpu_letters(
+    client, seed
+):
+    holiday = citations_of(answer_page(client, "hari-pemungutan-suara-27-november-libur"))
+    assert "Keppres 33/2024" in holiday
+    assert "Keputusan KPU" not in holiday
+    hours = citations_of(answer_page(client, "jam-layanan-meja-bantuan"))
+    assert "Perpres 21/2023" in hours
+    assert "Keputusan KPU" not in hours
+    threshold = citations_of(answer_page(client, "ambang-batas-partai-setelah-putusan-mk-60"))
+    assert "Putusan MK 60/PUU-XXII/2024<" in threshold
+    assert "2024/2024" not in threshold
+    silon = citations_of(answer_page(client, "unggah-dukungan-perseorangan-ke-silon"))
+    assert "Surat KPU 707/PL.02.2-SD/05/2024<" in silon
+    assert "Surat Edaran" not in silon
+
+
+def test_search_results_carry_the_same_labels(seed):
+    results = selectors.search("ambang batas partai setelah putusan mk 60", limit=5)
+    labels = [c["label"] for r in results for c in r.citations]
+    assert "Putusan MK 60/PUU-XXII/2024" in labels
+    assert not [label for label in labels if "2024/2024" in label]
