@@ -22,6 +22,7 @@ class CitationOut(Schema):
     label: str
     url: str
     status: str
+    context: bool = False  # cited as history or context, not as the rule in force
 
 
 class ResultOut(Schema):

@@ -119,6 +119,8 @@ def load_answers(path: Path) -> int:
             "uncertain_note": item.get("uncertain_note", ""),
         }
         citations = _known_citations(item["slug"], list(item.get("citations", [])))
+        # cited to explain what the rule was, not as the rule in force (no review banner)
+        context = [k for k in item.get("context_citations", []) if k in citations]
         parameters = _known_parameters(item["slug"], list(item.get("parameters", [])))
         answer = Answer.objects.filter(slug=item["slug"]).first()
         if answer is None:
@@ -126,15 +128,18 @@ def load_answers(path: Path) -> int:
                 slug=item["slug"],
                 office=office,
                 citations=citations,
+                context_citations=context,
                 parameters=parameters,
                 **fields,
             )
             services.answer_publish(answer=answer)
         else:
-            cites = [c.key for c in answer.citations.select_related("article", "regulation")]
+            stored = list(answer.citations.select_related("article", "regulation"))
+            cites = [c.key for c in stored]
             changed = (
                 any(getattr(answer, k) != v for k, v in fields.items())
                 or cites != citations
+                or sorted(c.key for c in stored if c.context) != sorted(context)
                 or list(answer.parameters) != parameters
             )
             if changed and answer.state == Answer.State.PUBLISHED:
@@ -142,6 +147,7 @@ def load_answers(path: Path) -> int:
                     answer=answer,
                     reason="Konten awal diperbarui.",
                     citations=citations,
+                    context_citations=context,
                     parameters=parameters,
                     **fields,
                 )

@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mejabantu.knowledge import analyzer
-from mejabantu.knowledge.models.regulations import regulation_name
+from mejabantu.knowledge.models.answers import citation_needs_review
+from mejabantu.knowledge.models.regulations import SUPERSEDED_ARTICLE_STATUSES, regulation_name
 from mejabantu.knowledge.search import Hit
 
-REVIEW_STATUSES = ("amended", "revoked")
+REVIEW_STATUSES = tuple(str(s) for s in SUPERSEDED_ARTICLE_STATUSES)
 
 
 @dataclass
@@ -122,13 +123,14 @@ def _answers(ids: list[int]) -> dict[int, dict]:
     marks = ", ".join(["%s"] * len(answers))
     for row in _rows(
         "SELECT c.answer_id, r.code, r.kind, r.number, r.year, r.status, "  # noqa: S608
-        "a.key, a.pasal, a.ayat, a.letter, a.status "
+        "a.key, a.pasal, a.ayat, a.letter, a.status, c.context "
         "FROM knowledge_citation c JOIN knowledge_regulation r ON r.id = c.regulation_id "
         "LEFT JOIN knowledge_article a ON a.id = c.article_id "
         f"WHERE c.answer_id IN ({marks}) ORDER BY c.answer_id, c.position",
         list(answers),
     ):
-        answer_id, code, kind, number, year, reg_status, key, pasal, ayat, letter, status = row
+        answer_id, code, kind, number, year, reg_status, key, pasal, ayat, letter, status = row[:11]
+        context = bool(row[11])
         name = regulation_name(kind, number, year)
         if key:
             citation = {
@@ -144,6 +146,10 @@ def _answers(ids: list[int]) -> dict[int, dict]:
                 "url": url_for("regulation", "code", code),
                 "status": reg_status,
             }
+        citation["context"] = context
+        citation["needs_review"] = citation_needs_review(
+            context=context, article_status=status if key else None, regulation_status=reg_status
+        )
         answers[answer_id]["citations"].append(citation)
     return answers
 
@@ -193,7 +199,7 @@ def load(hits: list[Hit], tokens: list[str], limit: int) -> list[Result]:
                     url=url_for("answer", "slug", a["slug"]),
                     score=hit.score,
                     uncertain=a["uncertain"],
-                    needs_review=any(c["status"] in REVIEW_STATUSES for c in a["citations"]),
+                    needs_review=any(c["needs_review"] for c in a["citations"]),
                 )
             )
         elif hit.kind == "article" and hit.object_id in articles:

@@ -18,14 +18,15 @@ from mejabantu.knowledge.models import (
     Citation,
     PendingGuidance,
     Regulation,
-    Status,
     UnansweredSearch,
+)
+from mejabantu.knowledge.models.regulations import (
+    SUPERSEDED_ARTICLE_STATUSES,
+    SUPERSEDED_REGULATION_STATUSES,
 )
 from mejabantu.knowledge.results import Result, snippet_of  # noqa: F401 - re-exported
 from mejabantu.knowledge.results import load as load_results
 from mejabantu.offices.models import Office
-
-REVIEW_STATUSES = (Status.AMENDED, Status.REVOKED)
 
 
 def visible_office_ids(office: Office | None) -> tuple[int, ...] | None:
@@ -81,14 +82,19 @@ def answer_editable_by(answer: Answer, user) -> bool:
 
 def answer_review_reasons(answer: Answer) -> list[Citation]:
     """The citations of an answer that point to an amended or revoked text."""
-    return [c for c in answer.citations.all() if c.status in REVIEW_STATUSES]
+    return [c for c in answer.citations.all() if c.needs_review]
 
 
 def answers_needing_review(*, office: Office | None = None) -> QuerySet[Answer]:
-    """Published answers citing an amended or revoked article, or such a whole regulation."""
+    """Published answers relying, as the rule in force, on an amended or revoked article or a
+    revoked regulation (citations marked as history or context do not count)."""
     qs = Answer.objects.filter(state=Answer.State.PUBLISHED).filter(
-        Q(citations__article__status__in=REVIEW_STATUSES)
-        | Q(citations__article__isnull=True, citations__regulation__status__in=REVIEW_STATUSES)
+        Q(citations__context=False, citations__article__status__in=SUPERSEDED_ARTICLE_STATUSES)
+        | Q(
+            citations__context=False,
+            citations__article__isnull=True,
+            citations__regulation__status__in=SUPERSEDED_REGULATION_STATUSES,
+        )
     )
     if office is not None:
         qs = qs.filter(office=office)

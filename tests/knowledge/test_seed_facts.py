@@ -67,3 +67,42 @@ def test_search_results_carry_the_same_labels(seed):
     labels = [c["label"] for r in results for c in r.citations]
     assert "Putusan MK 60/PUU-XXII/2024" in labels
     assert not [label for label in labels if "2024/2024" in label]
+
+
+# The answers a legal review found carrying the "perlu ditinjau" banner although they are
+# right: they cite old text to explain what the rule was, or cite an amended regulation that
+# stays in force as amended, or Pasal 40 ayat (1) as the Court now reads it.
+CORRECT_ANSWERS_ONCE_FLAGGED = [
+    "penyandang-disabilitas-boleh-mencalonkan",
+    "mantan-terpidana-bandar-narkoba-kekerasan-seksual-anak",
+    "huruf-d-dan-r-dihapus",
+    "asn-lapor-pejabat-pembina-kepegawaian",
+    "anggota-kpu-bawaslu-maju-pilkada",
+    "ambang-batas-partai-setelah-putusan-mk-60",
+    "ambang-batas-sebelum-putusan-mk-60",
+    "partai-tanpa-kursi-boleh-mengusung",
+    "pkpu-10-2024-apa-yang-berubah",
+    "nama-formulir-model-b-kwk",
+    "belitung-kursi-dprd-aturan-lama",
+    "pkpu-8-2024-aturan-pokok-pencalonan",
+]
+
+
+def test_correct_answers_citing_history_carry_no_review_banner(client, seed):
+    for slug in CORRECT_ANSWERS_ONCE_FLAGGED:
+        assert 'data-testid="review-flag"' not in answer_page(client, slug), slug
+    history = answer_page(client, "ambang-batas-sebelum-putusan-mk-60")
+    assert history.count('data-testid="context-citation"') == 3
+    assert "dikutip sebagai riwayat" in history
+    results = selectors.search("ambang batas partai setelah putusan mk 60", limit=3)
+    assert results and not any(r.needs_review for r in results if r.kind == "answer")
+    assert not list(selectors.answers_needing_review())
+
+
+def test_pasal_40_ayat_1_reads_as_conditionally_unconstitutional_not_amended(client, seed):
+    html = page(client, "/pengetahuan/pasal/uu-10-2016/40/1/")
+    start = html.index('data-testid="article-status"')
+    status = html[start : html.index("</span>", start)]
+    assert "inkonstitusional bersyarat" in status
+    assert "diubah" not in status
+    assert "tidak diubah" in html

@@ -63,8 +63,9 @@ def test_unknown_citation_is_refused_with_a_helpful_message(kb, office):
 
 def test_answer_citing_an_amended_article_or_regulation_is_flagged_for_review(kb):
     flagged = {a.slug for a in selectors.answers_needing_review()}
-    # cites Pasal 40(1) UU 10/2016 (amended) and the whole PKPU 8/2024 (amended)
-    assert flagged == {"ambang-batas-lama-kursi", "jadwal-pendaftaran-paslon"}
+    # cites Pasal 40(1) UU 10/2016 (amended); "jadwal-pendaftaran-paslon" cites the whole
+    # PKPU 8/2024, which stays in force as amended by PKPU 10/2024: not flagged
+    assert flagged == {"ambang-batas-lama-kursi"}
     services.article_set_status(
         article=Article.objects.get(key="uu-10-2016/7/2/g"), status="revoked"
     )
@@ -162,3 +163,24 @@ def test_seed_with_an_unknown_citation_still_loads_and_skips_it(demo, tmp_path):
     answer = Answer.objects.get(slug=data[0]["slug"])
     assert [c.key for c in answer.citations.all()] == ["pkpu-10-2024/11/1", "putusan-mk-60-2024"]
     assert "no_such_parameter" not in answer.parameters
+
+
+def test_a_citation_marked_as_history_does_not_flag_its_answer_and_an_edit_keeps_the_mark(kb):
+    answer = Answer.objects.get(slug="ambang-batas-lama-kursi")
+    services.answer_update(
+        answer=answer,
+        reason="Pasal lama dikutip sebagai riwayat.",
+        context_citations=["uu-10-2016/40/1"],
+    )
+    assert "ambang-batas-lama-kursi" not in {a.slug for a in selectors.answers_needing_review()}
+    services.answer_update(
+        answer=answer,
+        reason="Isi diperjelas.",
+        body=answer.body + " Lihat juga PKPU 10/2024.",
+        citations=["uu-10-2016/40/1", "putusan-mk-60-2024"],
+    )
+    assert [c.context for c in answer.citations.all()] == [True, False]
+    services.regulation_set_status(
+        regulation=Regulation.objects.get(code="putusan-mk-60-2024"), status="revoked"
+    )
+    assert "ambang-batas-lama-kursi" in {a.slug for a in selectors.answers_needing_review()}

@@ -6,7 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mejabantu.knowledge.models.regulations import Article, Regulation, Status
+from mejabantu.knowledge.models.regulations import (
+    SUPERSEDED_ARTICLE_STATUSES,
+    SUPERSEDED_REGULATION_STATUSES,
+    Article,
+    Regulation,
+    Status,
+)
 
 
 class Answer(models.Model):
@@ -73,6 +79,17 @@ class Answer(models.Model):
         return reverse("knowledge:answer", kwargs={"slug": self.slug})
 
 
+def citation_needs_review(
+    *, context: bool, article_status: str | None, regulation_status: str
+) -> bool:
+    """Whether a citation puts its answer under review (one rule for pages, search and lists)."""
+    if context:
+        return False
+    if article_status is not None:
+        return article_status in SUPERSEDED_ARTICLE_STATUSES
+    return regulation_status in SUPERSEDED_REGULATION_STATUSES
+
+
 class Citation(models.Model):
     """An answer's reference to an article, or to a whole regulation (``article`` empty)."""
 
@@ -82,6 +99,14 @@ class Citation(models.Model):
         Article, null=True, blank=True, on_delete=models.PROTECT, related_name="citations"
     )
     position = models.PositiveSmallIntegerField(default=0)
+    context = models.BooleanField(
+        _("cited as history or context"),
+        default=False,
+        help_text=_(
+            "The answer cites this text to explain what the rule was, not as the rule in force: "
+            "its being amended or revoked does not put the answer under review."
+        ),
+    )
 
     class Meta:
         ordering = ["answer", "position"]
@@ -108,6 +133,15 @@ class Citation(models.Model):
     @property
     def status_label(self) -> str:
         return str(Status(self.status).label)
+
+    @property
+    def needs_review(self) -> bool:
+        """The answer relies on this text as in force, and the text is superseded."""
+        return citation_needs_review(
+            context=self.context,
+            article_status=self.article.status if self.article_id else None,
+            regulation_status=self.regulation.status,
+        )
 
     @property
     def url(self) -> str:

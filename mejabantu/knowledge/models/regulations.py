@@ -11,6 +11,16 @@ class Status(models.TextChoices):
     IN_FORCE = "in_force", _("in force")
     AMENDED = "amended", _("amended")
     REVOKED = "revoked", _("revoked")
+    # Not amended: the Constitutional Court declared it conditionally unconstitutional and gave
+    # it a new reading, which is the text in force (e.g. Pasal 40 ayat (1) UU 10/2016, MK 60).
+    REINTERPRETED = "reinterpreted", _("conditionally unconstitutional: read as the Court ruled")
+
+
+# An article with these statuses no longer says what its words say: an answer relying on it as
+# the rule in force is to be reviewed. A whole regulation that was amended stays in force as
+# amended; only a revoked one is superseded as a whole.
+SUPERSEDED_ARTICLE_STATUSES = (Status.AMENDED, Status.REVOKED)
+SUPERSEDED_REGULATION_STATUSES = (Status.REVOKED,)
 
 
 # How an instrument is cited, by kind (the official Indonesian abbreviations, not translated).
@@ -64,7 +74,7 @@ class Regulation(models.Model):
     title = models.CharField(_("title"), max_length=500)
     date = models.DateField(_("date"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE
+        _("status"), max_length=14, choices=Status.choices, default=Status.IN_FORCE
     )
     amended_by = models.ManyToManyField(
         "self",
@@ -111,7 +121,7 @@ class Article(models.Model):
     heading = models.CharField(_("heading"), max_length=300, blank=True)
     text = models.TextField(_("text"))
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.IN_FORCE
+        _("status"), max_length=14, choices=Status.choices, default=Status.IN_FORCE
     )
     uncertain = models.BooleanField(_("unconfirmed"), default=False)
     position = models.PositiveIntegerField(default=0)

@@ -60,12 +60,28 @@ def resolve_citations(keys: Iterable[str]) -> list[tuple[Regulation, Article | N
     return resolved
 
 
-def _set_citations(answer: Answer, keys: Iterable[str]) -> None:
+def _set_citations(
+    answer: Answer, keys: Iterable[str], context: Iterable[str] | None = None
+) -> None:
+    """Replace an answer's citations. ``context``: the keys cited as history or context (not
+    as the rule in force); None keeps the marks of the keys the answer already cites."""
     resolved = resolve_citations(keys)
+    if context is None:
+        marked = {
+            c.key for c in answer.citations.select_related("article", "regulation") if c.context
+        }
+    else:
+        marked = {k.strip().strip("/") for k in context}
     answer.citations.all().delete()
     Citation.objects.bulk_create(
         [
-            Citation(answer=answer, regulation=reg, article=art, position=i)
+            Citation(
+                answer=answer,
+                regulation=reg,
+                article=art,
+                position=i,
+                context=(art.key if art else reg.code) in marked,
+            )
             for i, (reg, art) in enumerate(resolved)
         ]
     )
@@ -100,6 +116,7 @@ def answer_create(
     category: str,
     office: Office,
     citations: Iterable[str] = (),
+    context_citations: Iterable[str] = (),
     slug: str = "",
     stage: str = "",
     parameters: Iterable[str] = (),
@@ -128,7 +145,7 @@ def answer_create(
         uncertain_note=uncertain_note,
         updated_by=user,
     )
-    _set_citations(answer, citations)
+    _set_citations(answer, citations, context_citations)
     return answer
 
 
@@ -184,6 +201,7 @@ def answer_update(
     user=None,
     reason: str = "",
     citations: Iterable[str] | None = None,
+    context_citations: Iterable[str] | None = None,
     parameters: Iterable[str] | None = None,
     **fields,
 ) -> Answer:
@@ -210,7 +228,9 @@ def answer_update(
     answer.full_clean(exclude=["office", "superseded_by", "updated_by"])
     answer.save()
     if citations is not None:
-        _set_citations(answer, citations)
+        _set_citations(answer, citations, context_citations)
+    elif context_citations is not None:
+        _set_citations(answer, [c.key for c in answer.citations.all()], context_citations)
     if published:
         _snapshot(answer, reason=reason.strip(), user=user)
     search.index_answer(answer)
