@@ -86,7 +86,7 @@ def plan_conflicts(entries: list[PlanEntry]) -> list[Conflict]:
     """Flag the registration-day plan's conflicts.
 
     - same-party: two bookings name the same party (a party may nominate one pair only,
-      alone or in one coalition — UU 10/2016 Pasal 43);
+      alone or in one coalition — UU 10/2016 Pasal 40 ayat (4); PKPU 8/2024 Pasal 11 ayat (4));
     - coalition-split: a coalition's booking names a party that also booked on its own.
     """
     by_party: dict[str, list[PlanEntry]] = defaultdict(list)

@@ -106,3 +106,25 @@ def test_pasal_40_ayat_1_reads_as_conditionally_unconstitutional_not_amended(cli
     assert "inkonstitusional bersyarat" in status
     assert "diubah" not in status
     assert "tidak diubah" in html
+
+
+def test_the_depok_example_gives_the_calculators_number(client, seed):
+    from mejabantu.candidacy.calculators import independent_support
+
+    need = independent_support(level="kota", dpt=1_393_282, sub_regions=11)["min_supporters"]
+    assert need == 90_564
+    html = answer_page(client, "pembulatan-jumlah-dukungan-perseorangan")
+    assert "90.564" in html
+    assert "90.563 pendukung" not in html
+
+
+def test_answers_cite_the_right_instrument_for_the_fact(client, seed):
+    schedule = answer_page(client, "jadwal-tahapan-pencalonan-2024")
+    assert "Pasal 135 PKPU 10/2024" in citations_of(schedule)
+    assert "memperpanjang pendaftaran 2–4 September (PKPU 10/2024 Pasal 135)" in schedule
+    ministers = citations_of(answer_page(client, "menteri-maju-pilkada"))
+    assert "Mendagri" not in ministers  # the circular is about regional heads
+    term = citations_of(answer_page(client, "batas-dua-periode-masa-jabatan"))
+    assert "Putusan MK 129/PUU-XXII/2024" in term
+    withdrawal = citations_of(answer_page(client, "partai-menarik-dukungan-setelah-mendaftar"))
+    assert "Pasal 43 UU 1/2015" in withdrawal

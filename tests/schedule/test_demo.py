@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_schedule_loads_idempotently_with_a_flagged_conflict(office):
     demo.load()
     demo.load()
-    assert Stage.objects.filter(office=None).count() == 12
+    assert Stage.objects.filter(office=None).count() == 18
     assert Event.objects.filter(office=office).count() == 3
     rehearsal = Event.objects.get(kind=Event.Kind.REHEARSAL)
     assert rehearsal.starts_at.date().isoformat() == "2024-08-26"

@@ -22,6 +22,12 @@ CODES = {
     "pemungutan-suara": ("2024-11-27", "2024-11-27"),
     "perpanjangan-pendaftaran": ("2024-09-02", "2024-09-04"),
     "dukungan-perseorangan": ("2024-05-05", "2024-08-19"),
+    "penelitian-administrasi": ("2024-08-29", "2024-09-04"),
+    "sosialisasi-penundaan": ("2024-08-30", "2024-09-01"),
+    "pemberitahuan-hasil-penelitian": ("2024-09-05", "2024-09-06"),
+    "penelitian-perbaikan": ("2024-09-06", "2024-09-14"),
+    "penerimaan-kembali-dokumen": ("2024-09-11", "2024-09-16"),
+    "penghitungan-rekapitulasi": ("2024-11-27", "2024-12-16"),
 }
 
 
@@ -41,6 +47,17 @@ def test_disputed_dates_are_marked_unconfirmed_with_a_note():
     assert not quiet.confirmed and "23–26" in quiet.note
     assert Stage.objects.get(code="perpanjangan-pendaftaran").only_single_candidate_regions
     assert "23.59" in Stage.objects.get(code="pendaftaran").hours
+    # a single source: shown as unconfirmed, with why
+    research = Stage.objects.get(code="penelitian-administrasi", office=None)
+    assert not research.confirmed and "satu sumber" in research.note
+
+
+def test_the_extension_stage_rests_on_pkpu_10_2024_pasal_135():
+    services.stages_seed()
+    for code in ("perpanjangan-pendaftaran", "sosialisasi-penundaan"):
+        stage = Stage.objects.get(code=code, office=None)
+        assert stage.legal_basis == "PKPU 10/2024 Pasal 135"
+        assert stage.only_single_candidate_regions
 
 
 @pytest.mark.parametrize(
@@ -51,8 +68,13 @@ def test_disputed_dates_are_marked_unconfirmed_with_a_note():
             date(2024, 8, 28),
             ["pendaftaran", "pemeriksaan-kesehatan", "penelitian-persyaratan"],
         ),
-        (date(2024, 11, 27), ["pemungutan-suara"]),
-        (date(2024, 12, 1), []),
+        (
+            date(2024, 9, 3),
+            ["penelitian-persyaratan", "penelitian-administrasi", "perpanjangan-pendaftaran"],
+        ),
+        (date(2024, 11, 27), ["pemungutan-suara", "penghitungan-rekapitulasi"]),
+        (date(2024, 12, 1), ["penghitungan-rekapitulasi"]),
+        (date(2024, 12, 17), []),
     ],
 )
 def test_timeline_shows_what_is_open_on_a_day(office, today, open_codes):

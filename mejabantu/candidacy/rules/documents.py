@@ -62,7 +62,7 @@ PAIR_PARTY = (
             "secretary of every proposing party (including the agreement not to withdraw support)"
         ),
         gettext_noop("The regional leadership of the proposing parties"),
-        "UU 10/2016 Pasal 43; PKPU 8/2024 Pasal 13 dan Pasal 100",
+        "UU 1/2015 Pasal 43; PKPU 8/2024 Pasal 13 dan Pasal 100",
         "pair",
     ),
 )

@@ -283,16 +283,23 @@ DOCUMENT_REQUIREMENTS = (
         code="criminal_record",
         letter="g",
         requirement=gettext_noop(
-            "Never sentenced, by a final court decision, for a crime punishable by 5 years or "
-            "more; a former convict must have been free for 5 years, have announced it publicly, "
-            "and not be a repeat offender."
+            "Never sentenced to prison, by a final court decision, for a crime punishable by 5 "
+            "years or more, except a crime of negligence (kealpaan) or a political crime; a "
+            "former convict must have finished the prison sentence 5 years before, have "
+            "announced the conviction honestly to the public, and not be a repeat offender."
         ),
         document=gettext_noop(
-            "Certificate of no criminal conviction (for a former convict: a statement of the "
-            "prison or Bapas, a copy of the judgment, proof of the public announcement in the "
-            "media, a statement of not being a repeat offender)"
+            "Certificate of no criminal conviction; a former convict brings instead a "
+            "certificate that the sentence was served, a copy of the final judgment, the "
+            "chief editor's letter with proof of the public announcement, and a statement of "
+            "not being a repeat offender"
         ),
-        issuer=gettext_noop("The district court where the candidate lives"),
+        issuer=gettext_noop(
+            "The district court where the candidate lives; for a former convict: the prison, "
+            "detention centre or Bapas (sentence served), the court that judged the case "
+            "(judgment), the chief editor of the medium that carried the announcement (letter), "
+            "the candidate (statement)"
+        ),
         extra_basis="PKPU 8/2024 Pasal 17",
     ),
     DocumentRequirement(
