@@ -6,7 +6,7 @@ from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -78,7 +78,12 @@ class TicketDetailOut(TicketOut):
 
 
 class TicketListOut(Schema):
-    count: int
+    count: int = Field(
+        ..., description="how many tickets match, counted up to 1000 (see count_capped)"
+    )
+    count_capped: bool = Field(
+        ..., description="true when more than 1000 match: narrow the filters to count them"
+    )
     results: list[TicketOut]
 
 
@@ -206,9 +211,10 @@ def ticket_list(request, filters: Query[TicketFilters]):
         assignee=filters.assignee,
         q=filters.q,
     )
-    qs = selectors.ticket_queue(user=request.user, filters=f)
-    page = list(qs.prefetch_related(HOPS)[filters.offset : filters.offset + filters.limit])
-    return {"count": qs.count(), "results": [_out(t) for t in page]}
+    qs = selectors.ticket_queue(user=request.user, filters=f, body=True)
+    page, count, capped = selectors.ticket_page(qs, offset=filters.offset, limit=filters.limit)
+    prefetch_related_objects(page, HOPS)
+    return {"count": count, "count_capped": capped, "results": [_out(t) for t in page]}
 
 
 @router.post("", response={201: TicketDetailOut, 200: TicketDetailOut})

@@ -246,9 +246,10 @@ QUEUES = ("mine", "unassigned", "open", "waiting", "all")
 
 
 def ticket_queue(
-    *, user: User, filters: QueueFilters, office: Office | None = None
+    *, user: User, filters: QueueFilters, office: Office | None = None, body: bool = False
 ) -> QuerySet[Ticket] | OfficeQueue:
-    """A queue with its filters, the next due first among open tickets.
+    """A queue with its filters, the next due first among open tickets; ``body``: with the
+    question's text (the pages show the subject only).
 
     Of one office if given: the tickets it handles and those asked there but handled
     elsewhere now, merged from two index-ordered reads (helpdesk.office_queue.OfficeQueue: it
@@ -275,7 +276,8 @@ def ticket_queue(
         qs = qs.filter(assignee__username=filters.assignee)
     if filters.q.strip():
         qs = qs.filter(text_search(filters.q.strip()))
-    qs = qs.defer("body")  # lists show the subject only
+    if not body:
+        qs = qs.defer("body")  # lists show the subject only
     if filters.queue in ("all",) or filters.status in (Status.RESOLVED, Status.CLOSED):
         ordering = ("-received_at", "-id")
     else:
@@ -283,6 +285,30 @@ def ticket_queue(
     if office is None:
         return qs.order_by(*ordering)
     return OfficeQueue(qs, office.pk, ordering)
+
+
+COUNT_CAP = 1000  # lists count at most this many rows, and show "1.000+" beyond
+
+
+def ticket_page(
+    tickets: QuerySet[Ticket] | OfficeQueue, *, offset: int, limit: int
+) -> tuple[list[Ticket], int, bool]:
+    """One page of a ticket list, how many the list holds (at most COUNT_CAP) and whether it
+    holds more.
+
+    The page's ids come first, in order, from the index the ordering follows; then only
+    those rows are read with their links: reading whole rows while skipping ``offset`` of
+    them, or sorting joined rows, grows with the list, not with the page. The count reads
+    at most COUNT_CAP + 1 rows, in no order."""
+    if isinstance(tickets, OfficeQueue):
+        rows = list(tickets[offset : offset + limit])
+        found = tickets[: COUNT_CAP + 1].count()
+    else:
+        ids = list(tickets.values_list("pk", flat=True)[offset : offset + limit])
+        by_id = tickets.order_by().in_bulk(ids)
+        rows = [by_id[pk] for pk in ids if pk in by_id]
+        found = tickets.order_by()[: COUNT_CAP + 1].count()
+    return rows, min(found, COUNT_CAP), found > COUNT_CAP
 
 
 class OfficeLookups:

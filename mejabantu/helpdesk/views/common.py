@@ -6,21 +6,19 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.functional import cached_property
 
+from mejabantu.helpdesk import selectors
 from mejabantu.offices.models import Office
 from mejabantu.offices.selectors import office_get
 
 PAGE_SIZE = 50
 
 
-COUNT_CAP = 1000
-
-
 class CappedPaginator(Paginator):
-    """Count at most COUNT_CAP rows: long lists show "1000+" instead of scanning everything."""
+    """Count at most selectors.COUNT_CAP rows: long lists show "1000+" instead of scanning everything."""
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: COUNT_CAP + 1].count()
+        return self.object_list[: selectors.COUNT_CAP + 1].count()
 
 
 def _admin_office_code(request: HttpRequest) -> str:

@@ -1,0 +1,61 @@
+"""Ticket lists that must not grow with the nation's tickets: the API list's queries and
+capped count (issue 19, Scale)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mejabantu.helpdesk import selectors, services
+
+
+@pytest.fixture
+def bearer(client, users):
+    def make(username, password="mejabantu-demo"):  # noqa: S107 - the demo's
+        token = client.post(
+            "/api/v1/auth/token",
+            {"username": username, "password": password},
+            content_type="application/json",
+        ).json()["token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    return make
+
+
+def test_api_list_of_fifty_tickets_reads_a_fixed_number_of_queries(client, bearer, ask, users):
+    tickets = [ask(subject=f"Pertanyaan {i}", body=f"Isi pertanyaan nomor {i}") for i in range(52)]
+    services.message_add(ticket=tickets[40], actor=users["petugas1"], body="Dijawab")
+    headers = bearer("admin")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/api/v1/tickets?limit=50", headers=headers)
+    data = response.json()
+    assert response.status_code == 200 and len(data["results"]) == 50
+    assert {r["body"] for r in data["results"]} >= {f"Isi pertanyaan nomor {i}" for i in (51, 9)}
+    # token, ids of the page, their rows, the count, the hops: not one query per ticket
+    assert len(ctx.captured_queries) <= 8, [q["sql"][:80] for q in ctx.captured_queries]
+
+
+def test_api_count_stops_at_the_cap_and_says_so(client, bearer, ask, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    for i in range(5):
+        ask(subject=f"Jadwal {i}", category="jadwal" if i < 2 else "persyaratan-calon")
+    headers = bearer("petugas1")
+    everything = client.get("/api/v1/tickets", headers=headers).json()
+    assert (everything["count"], everything["count_capped"]) == (3, True)
+    assert len(everything["results"]) == 5  # the page itself is whole
+    few = client.get("/api/v1/tickets?category=jadwal", headers=headers).json()
+    assert (few["count"], few["count_capped"]) == (2, False)
+
+
+def test_queue_with_a_capped_count_still_lists_the_whole_page(client, ask, users, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    tickets = [ask(subject=f"Berkas {i}") for i in range(3)]
+    client.force_login(users["petugas1"])
+    page = client.get("/tiket/?queue=all").content.decode()
+    assert all(t.reference in page for t in tickets)
+
+
+def test_words_are_still_searched_in_subject_and_question(client, bearer, ask):
+    ask(subject="Legalisir ijazah", body="Apakah fotokopi ijazah perlu dilegalisir?")
+    ask(subject="Jadwal", body="Kapan pendaftaran dibuka?")
+    data = client.get("/api/v1/tickets?q=IJAZAH", headers=bearer("petugas1")).json()
+    assert [r["subject"] for r in data["results"]] == ["Legalisir ijazah"]
