@@ -1,5 +1,5 @@
 """Ticket lists that must not grow with the nation's tickets: the API list's queries and
-capped count (issue 19, Scale)."""
+capped count, and a search by reference (issue 19, Scale)."""
 
 import pytest
 from django.db import connection
@@ -54,8 +54,44 @@ def test_queue_with_a_capped_count_still_lists_the_whole_page(client, ask, users
     assert all(t.reference in page for t in tickets)
 
 
+def test_reference_search_finds_only_that_ticket_for_those_who_may_see_it(
+    client, bearer, ask, users, other_office, network
+):
+    ticket = ask(subject="Syarat usia calon")
+    quoting = ask(
+        username="lo-partai-b",
+        subject="Sama seperti tiket lain",
+        body=f"Pertanyaan kami sama dengan {ticket.reference}.",
+    )
+    term = ticket.reference.lower()
+    client.force_login(users["petugas1"])
+    queue = client.get(f"/tiket/?queue=all&q={term}").content.decode()
+    assert ticket.reference in queue and quoting.reference not in queue
+    for username, found in [
+        ("petugas1", 1),
+        ("petugas-ri", 1),  # KPU RI sees every office's tickets
+        ("lo-partai-a", 1),  # its own party's
+        ("lo-partai-b", 0),  # another party of the same office
+        ("petugas-bangka", None),  # another regency
+    ]:
+        password = "x-Bangka-2024!" if username == "petugas-bangka" else "mejabantu-demo"
+        headers = bearer(username, password)
+        data = client.get(f"/api/v1/tickets?q={term}", headers=headers).json()
+        assert data["count"] == (found or 0), username
+        assert [r["reference"] for r in data["results"]] == [ticket.reference] * (found or 0)
+    client.force_login(_user("petugas-bangka"))
+    other = client.get(f"/tiket/?queue=all&q={term}").content.decode()
+    assert ticket.reference not in other
+
+
 def test_words_are_still_searched_in_subject_and_question(client, bearer, ask):
     ask(subject="Legalisir ijazah", body="Apakah fotokopi ijazah perlu dilegalisir?")
     ask(subject="Jadwal", body="Kapan pendaftaran dibuka?")
     data = client.get("/api/v1/tickets?q=IJAZAH", headers=bearer("petugas1")).json()
     assert [r["subject"] for r in data["results"]] == ["Legalisir ijazah"]
+
+
+def _user(username):
+    from mejabantu.accounts.models import User
+
+    return User.objects.get(username=username)
