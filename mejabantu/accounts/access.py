@@ -355,6 +355,19 @@ def visible_tickets(user: Someone) -> Q | None:
     return found
 
 
+def own_desk(user: Someone) -> Office | None:
+    """The office whose desk holds exactly the tickets the user sees (``visible_tickets``):
+    a kabupaten/kota office, for its staff (those asked there and those handled there); None
+    for anyone who sees more (a province, KPU RI, an administrator) or other tickets (a
+    party)."""
+    if is_administrator(user):
+        return None
+    office = _staff_office(user)
+    if office is None or office.level in (Office.Level.RI, Office.Level.PROVINCE):
+        return None
+    return office
+
+
 def scoped_tickets(queryset: QuerySet[M], user: Someone) -> QuerySet[M]:
     """Tickets narrowed to those the user may see (see ``visible_tickets``)."""
     found = visible_tickets(user)

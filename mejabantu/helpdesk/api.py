@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from mejabantu.accounts import access
 from mejabantu.accounts.models import Organisation, User
-from mejabantu.helpdesk import selectors, services
+from mejabantu.helpdesk import office_queue, selectors, services
 from mejabantu.helpdesk.choices import LEGACY_VALUES
 from mejabantu.helpdesk.models import Channel, Priority, Ticket, TicketHop
 
@@ -211,7 +211,12 @@ def ticket_list(request, filters: Query[TicketFilters]):
         assignee=filters.assignee,
         q=filters.q,
     )
-    qs = selectors.ticket_queue(user=request.user, filters=f, body=True)
+    # a kabupaten/kota officer's tickets are its desk's: read as the office queue reads them
+    # (index-ordered lists merged, office_queue), within the rows those lists hold
+    desk = access.own_desk(request.user)
+    if filters.offset + filters.limit > office_queue.CAP:
+        desk = None
+    qs = selectors.ticket_queue(user=request.user, filters=f, office=desk, body=True)
     page, count, capped = selectors.ticket_page(qs, offset=filters.offset, limit=filters.limit)
     prefetch_related_objects(page, HOPS)
     return {"count": count, "count_capped": capped, "results": [_out(t) for t in page]}

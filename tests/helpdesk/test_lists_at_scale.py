@@ -95,3 +95,40 @@ def _user(username):
     from mejabantu.accounts.models import User
 
     return User.objects.get(username=username)
+
+
+def test_a_regency_officer_s_api_list_holds_its_desk_newest_first(
+    client, bearer, ask, users, network
+):
+    kept, away, newest = (ask(subject=f"Tiket {i}") for i in range(3))
+    services.ticket_escalate(
+        ticket=away, to_office=network.province, reason="Pilgub.", actor=users["petugas1"]
+    )
+    from_beltim, _created = services.ticket_create(
+        actor=network.beltim_officer,
+        office=network.beltim,
+        subject="Dari Belitung Timur",
+        body="Domisili di Belitung.",
+        category="jadwal",
+        requester_name="Warga",
+    )
+    services.ticket_forward(
+        ticket=from_beltim,
+        to_office=network.regency,
+        reason="Domisili.",
+        actor=network.beltim_officer,
+    )
+    elsewhere, _created = services.ticket_create(
+        actor=network.beltim_officer,
+        office=network.beltim,
+        subject="Lain",
+        body="Lain.",
+        category="jadwal",
+        requester_name="Warga",
+    )
+    data = client.get("/api/v1/tickets?limit=10", headers=bearer("petugas1")).json()
+    listed = [r["reference"] for r in data["results"]]
+    assert listed[:4] == [from_beltim.reference, newest.reference, away.reference, kept.reference]
+    assert elsewhere.reference not in listed and data["count"] == len(listed)
+    deep = client.get("/api/v1/tickets?limit=200&offset=950", headers=bearer("petugas1")).json()
+    assert deep["results"] == [] and deep["count"] == data["count"]
