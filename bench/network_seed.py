@@ -168,6 +168,7 @@ def guidance_items(offices: list[Office], since) -> list[PendingGuidance]:
     for office, user, title in new:
         item = pending_guidance_create(title=title, office=office, user=user)
         PendingGuidance.objects.filter(pk=item.pk).update(created_at=since)
+        item.created_at = since  # tickets are linked to it from then on
         items.append(item)
     return items
 
