@@ -188,13 +188,18 @@ class Bench:
         return ms
 
 
-def explain(bench: Bench, kind: str) -> None:
+def explain(bench: Bench, kind: str, listing: bool) -> None:
     user, address, headers = bench.request(kind)
     with CaptureQueriesContext(connection) as queries:
         bench.get(user, address, headers)
-    slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
+    selects = [q for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    slowest = max(selects, key=lambda q: float(q["time"]))
     print(f"\n### {kind}: {address} ({len(queries.captured_queries)} queries; slowest "
           f"{float(slowest['time']) * 1000:.1f} ms)\n{slowest['sql'][:600]}")  # fmt: skip
+    if listing:
+        for query in queries.captured_queries:
+            print(f"  {float(query['time']) * 1000:6.1f} ms  {query['sql'][:150]}")
+        return
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + slowest["sql"])
         for (line,) in cursor.fetchall():
@@ -207,6 +212,7 @@ def main() -> None:
     parser.add_argument("--offices", type=int, default=20, help="the N biggest offices")
     parser.add_argument("--only", default="", help="kinds whose name contains any of these")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--queries", action="store_true", help="list one request's queries")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     bench = Bench(random.Random(args.seed), args.offices)
@@ -224,9 +230,9 @@ def main() -> None:
             f"{goal or '-':>6} {verdict}",
             flush=True,
         )
-    if args.explain:
+    if args.explain or args.queries:
         for kind in kinds:
-            explain(bench, kind)
+            explain(bench, kind, args.queries)
 
 
 if __name__ == "__main__":
