@@ -1,9 +1,8 @@
 """Reads for desks at a glance: how the desks below a province or KPU RI stand now."""
 
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Count, Q
 from django.http import Http404
 
 from mejabantu.accounts import access
@@ -28,35 +27,38 @@ def desks_overseen(*, user, office: Office, now) -> list[DeskRow]:
     time passed, clock not paused) and waiting-for-guidance tickets: a province's kabupaten/
     kota, or KPU RI's provinces, each with its kabupaten/kota rolled up. A ticket counts for
     the desk handling it now (escalated to the province: the province's). One grouped query
-    counts them all; 404 unless the user may oversee the office (accounts.access)."""
+    counts them all, by handling office, from an index of the open tickets; 404 unless the
+    user may oversee the office (accounts.access)."""
     if office.level not in (Office.Level.RI, Office.Level.PROVINCE):
         raise Http404
     if not access.may_oversee(user, office):
         raise Http404
     below = list(Office.objects.filter(parent=office).order_by("code"))
+    # the desk each handling office counts for: itself, or (for KPU RI) its province
+    unit = {office.pk: office.pk, **{desk.pk: desk.pk for desk in below}}
     tickets = Ticket.objects.filter(queue_rank__isnull=False)  # open tickets only
     if office.level == Office.Level.PROVINCE:
-        tickets = tickets.filter(Q(handling_office=office) | Q(handling_office__parent=office))
-        unit: Any = F("handling_office_id")
+        tickets = tickets.filter(handling_office_id__in=list(unit))
     else:  # KPU RI: a kabupaten/kota counts for its province
-        unit = Case(
-            When(
-                handling_office__level__in=[Office.Level.REGENCY, Office.Level.CITY],
-                then=F("handling_office__parent_id"),
-            ),
-            default=F("handling_office_id"),
-        )
-    counts = {
-        row["unit"]: row
-        for row in tickets.annotate(unit=unit)
-        .values("unit")
+        lower = Office.objects.filter(parent__in=below).values_list("pk", "parent_id")
+        unit.update(dict(lower))
+    counts: dict[int, dict[str, int]] = {}
+    # grouped by the handling office alone: read from the index of open tickets' desks
+    # (ticket_open_desk) without a join, and rolled up here
+    for row in (
+        tickets.values("handling_office_id")
         .order_by()
         .annotate(
             open=Count("id"),
             overdue=Count("id", filter=Q(sla_due__lt=now) & ~Q(sla_state="paused")),
             waiting_guidance=Count("id", filter=Q(pending_guidance__isnull=False)),
         )
-    }
+    ):
+        desk = unit.get(row.pop("handling_office_id"))
+        if desk is not None:
+            total = counts.setdefault(desk, dict.fromkeys(row, 0))
+            for key, value in row.items():
+                total[key] += value
     rows = []
     for desk in [office, *below]:
         found = counts.get(desk.pk, {})

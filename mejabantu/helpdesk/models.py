@@ -49,6 +49,7 @@ class Category(models.Model):
 
 
 HANDED_ON = ~models.Q(handling_office=models.F("office"))  # escalated or forwarded, not back
+IN_QUEUE = models.Q(queue_rank__isnull=False)  # open: only open tickets have a queue rank
 
 
 class Ticket(PageVersions):
@@ -187,6 +188,26 @@ class Ticket(PageVersions):
                 fields=["handling_office", "-received_at"],
                 name="ticket_in_received",
                 condition=HANDED_ON,
+            ),
+            # every office's tickets newest first: the API list of KPU RI and administrators
+            models.Index(fields=["-received_at", "-id"], name="ticket_received"),
+            # the open queues of one person ("mine", the assignee filter) or organisation
+            models.Index(
+                fields=["assignee", "queue_rank", "id"],
+                name="ticket_assignee_queue",
+                condition=IN_QUEUE,
+            ),
+            models.Index(
+                fields=["organisation", "queue_rank", "id"],
+                name="ticket_org_queue",
+                condition=IN_QUEUE,
+            ),
+            # desks at a glance: open tickets counted by handling office, from the index alone
+            models.Index(
+                fields=["handling_office"],
+                include=["sla_due", "sla_state", "pending_guidance", "id"],
+                name="ticket_open_desk",
+                condition=IN_QUEUE,
             ),
         ]
         constraints = [
