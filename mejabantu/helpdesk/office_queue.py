@@ -13,7 +13,7 @@ merged here:
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from mejabantu.helpdesk.models import HANDED_ON, Ticket
 
@@ -44,7 +44,10 @@ class OfficeQueue:
         return qs.order_by(*self.ordering).values_list(*keys, "pk")
 
     def _home(self) -> QuerySet[Ticket]:
-        return self.tickets.filter(office_id=self.office_id, handling_office_id=F("office_id"))
+        # both offices given as values, not handling_office = office: the planner estimates
+        # a comparison of two columns blindly (one ticket in fifty) and read a whole office
+        # for a page; with values it has statistics (migration 0017)
+        return self.tickets.filter(office_id=self.office_id, handling_office_id=self.office_id)
 
     def _handed_on(self) -> list[tuple]:
         """The away and in lists, (sort keys..., pk) each, read once for all slices."""
@@ -69,8 +72,10 @@ class OfficeQueue:
 
     def count(self) -> int:
         start, stop = self.window.start or 0, self.window.stop
-        home = self._home() if stop is None else self._home()[:stop]
-        found = home.count() + len(self._handed_on())
+        # counted in the queue's order, up to ``stop``: the rows the page's own index gives
+        # first (1M tickets, the open queue's count: in no order 91 ms, in order 10 ms)
+        home = self._home().order_by(*self.ordering)
+        found = (home if stop is None else home[:stop]).count() + len(self._handed_on())
         if stop is not None:
             found = min(found, stop)
         return max(0, found - start)
