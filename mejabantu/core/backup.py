@@ -17,6 +17,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -132,13 +133,20 @@ def restore(
         try:
             with tarfile.open(source, "r:gz") as archive:
                 archive.extractall(work, filter="data")  # refuses links and paths outside
-        except (OSError, tarfile.TarError) as exc:
+        except (OSError, EOFError, zlib.error, tarfile.TarError) as exc:
+            # a damaged gzip stream fails in zlib or ends early, not only as an OSError
             raise BackupError(
                 _("%(file)s is not a Mejabantu backup (%(error)s).")
                 % {"file": source, "error": exc}
             ) from exc
-        manifest: dict[str, Any] = json.loads((work / "manifest.json").read_text())
-        if manifest.get("format") != FORMAT:
+        try:
+            manifest: dict[str, Any] = json.loads((work / "manifest.json").read_text())
+        except (OSError, UnicodeError, ValueError) as exc:  # missing, or garbled
+            raise BackupError(
+                _("%(file)s is not a Mejabantu backup (%(error)s).")
+                % {"file": source, "error": exc}
+            ) from exc
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise BackupError(_("This backup was made by another version of Mejabantu."))
         if manifest["vendor"] != connection.vendor:
             raise BackupError(

@@ -119,3 +119,24 @@ def test_a_damaged_backup_restores_nothing(sites, tmp_path):
     refused = _manage(new, "restore", str(archive), check=False)
     said = refused.stderr + refused.stdout
     assert refused.returncode != 0 and ("rusak" in said or "bukan cadangan" in said)
+
+
+@pytest.mark.parametrize("start", [12, 40, 200])
+def test_a_backup_damaged_inside_its_compression_is_refused_in_words(db, tmp_path, start):
+    import io
+    import tarfile
+
+    from mejabantu.core.backup import BackupError, restore
+
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
+        content = b"isi cadangan " * 2000
+        info = tarfile.TarInfo("manifest.json")
+        info.size = len(content)
+        archive.addfile(info, io.BytesIO(content))
+    data = bytearray(buffer.getvalue())
+    data[start : start + 16] = b"\xff" * 16
+    damaged = tmp_path / "rusak.tar.gz"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(BackupError):
+        restore(damaged)
