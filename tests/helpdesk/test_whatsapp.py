@@ -84,6 +84,18 @@ def test_the_handshake_answers_the_challenge_only_with_the_verify_token(client, 
     assert unknown.status_code == 404 and "detail" in unknown.json()
 
 
+def test_a_client_over_the_rate_or_with_another_method_is_refused_in_json(
+    client, graph_api, settings
+):
+    settings.WHATSAPP_WEBHOOK_RATE = "2/m"
+    hello = {"hub.mode": "subscribe", "hub.verify_token": VERIFY_TOKEN, "hub.challenge": "1"}
+    other = client.put(URL, b"{}")
+    assert other.status_code == 405 and "detail" in other.json()
+    assert [client.get(URL, hello).status_code for _ in range(2)] == [200, 200]
+    over = client.get(URL, hello)
+    assert over.status_code == 429 and "detail" in over.json()
+
+
 def test_a_bad_or_missing_signature_is_refused_and_nothing_is_stored(client, graph_api, demo):
     raw = _delivery(_text("wamid.A1", "Halo"))
     forged = _post(client, raw, secret="bukan-rahasia-kami")
@@ -113,6 +125,7 @@ def test_a_text_from_an_unknown_number_is_a_public_ticket_answered_with_its_link
     (ack,) = graph_api.sent
     assert ack["to"] == RINA and ack["type"] == "text"
     assert ticket.reference in ack["text"]["body"] and "/tiket/ikuti/" in ack["text"]["body"]
+    assert ack["text"]["body"].startswith("Pertanyaan Anda diterima KPU Kabupaten Belitung")
 
 
 def test_a_text_from_an_operator_s_phone_is_a_ticket_of_their_party(client, graph_api, users):
