@@ -32,6 +32,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mejabantu.accounts import access
 from mejabantu.accounts.models import User
 from mejabantu.core.uploads import MAX_FILES, check_upload
 from mejabantu.helpdesk.models import Channel, Ticket
@@ -238,9 +239,7 @@ def _current(ticket: Ticket) -> Ticket:
 
 def _is_requester(ticket: Ticket, address: str, sender: User | None) -> bool:
     if sender is not None:
-        return (
-            ticket.organisation_id is not None and ticket.organisation_id == sender.organisation_id
-        )
+        return access.speaks_for(sender, ticket.organisation_id)
     return ticket.organisation_id is None and ticket.requester_email.lower() == address
 
 

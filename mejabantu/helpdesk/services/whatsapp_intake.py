@@ -213,9 +213,7 @@ def _handle(office: Office, record: IncomingMessage, text: str, accepted, refuse
     body = text or _("(empty message)")
     ticket = _open_ticket(office, number)
     if ticket is not None:
-        actor = (
-            operator if operator and operator.organisation_id == ticket.organisation_id else None
-        )
+        actor = operator if access.speaks_for(operator, ticket.organisation_id) else None
         message_add(
             ticket=ticket, actor=actor, body=body, uploads=accepted, via_public_link=actor is None
         )
