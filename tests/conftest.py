@@ -125,6 +125,21 @@ def ask(users, office):
 
 
 @pytest.fixture
+def bearer(client, users):
+    """Authorization headers of an API token for a demo account: ``bearer("petugas1")``."""
+
+    def make(username, password="mejabantu-demo"):  # noqa: S107 - the demo's
+        token = client.post(
+            "/api/v1/auth/token",
+            {"username": username, "password": password},
+            content_type="application/json",
+        ).json()["token"]
+        return {"Authorization": f"Bearer {token}"}
+
+    return make
+
+
+@pytest.fixture
 def other_office(demo):
     from mejabantu.accounts.models import User
     from mejabantu.offices.models import Office

@@ -5,19 +5,6 @@ import uuid
 import pytest
 
 
-@pytest.fixture
-def bearer(client, users):
-    def make(username):
-        token = client.post(
-            "/api/v1/auth/token",
-            {"username": username, "password": "mejabantu-demo"},
-            content_type="application/json",
-        ).json()["token"]
-        return {"Authorization": f"Bearer {token}"}
-
-    return make
-
-
 def test_operator_creates_and_reads_a_ticket(client, bearer):
     headers = bearer("lo-partai-a")
     response = client.post(

@@ -1,24 +1,10 @@
 """Ticket lists that must not grow with the nation's tickets: the API list's queries and
 capped count, and a search by reference (issue 19, Scale)."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mejabantu.helpdesk import selectors, services
-
-
-@pytest.fixture
-def bearer(client, users):
-    def make(username, password="mejabantu-demo"):  # noqa: S107 - the demo's
-        token = client.post(
-            "/api/v1/auth/token",
-            {"username": username, "password": password},
-            content_type="application/json",
-        ).json()["token"]
-        return {"Authorization": f"Bearer {token}"}
-
-    return make
 
 
 def test_api_list_of_fifty_tickets_reads_a_fixed_number_of_queries(client, bearer, ask, users):

@@ -12,19 +12,6 @@ from tests.reports.test_figures import august_at_belitung
 SEPTEMBER_2 = at(2024, 9, 2, 10, 0)
 
 
-@pytest.fixture
-def bearer(client, users):
-    def make(username):
-        token = client.post(
-            "/api/v1/auth/token",
-            {"username": username, "password": "mejabantu-demo"},
-            content_type="application/json",
-        ).json()["token"]
-        return {"Authorization": f"Bearer {token}"}
-
-    return make
-
-
 def get(client, headers, path="/api/v1/reports/summary", **params):
     with time_machine.travel(SEPTEMBER_2, tick=False):
         return client.get(path, params, headers=headers)
